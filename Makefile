@@ -1,0 +1,36 @@
+# Commands for people and CI. `make run` analyses the default corpus, `make test` runs the tests.
+GO        ?= go
+FUZZTIME  ?= 5m
+BIN       := bin/briefing
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+
+.PHONY: run build test vet fuzz bench clean
+
+run:
+	@mkdir -p out
+	$(GO) run ./cmd/briefing analyze --config config.yaml > out/analysis.json
+	@echo "wrote out/analysis.json"
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/briefing
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || (echo "gofmt needed:"; gofmt -l .; exit 1)
+
+# The fuzz seed corpora run as part of the normal tests.
+test: vet
+	$(GO) test -count=1 ./...
+
+# Long fuzzing, one target at a time (go test -fuzz takes one package and one target).
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzSentences$$' -fuzztime=$(FUZZTIME) ./briefing/segment/
+	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./briefing/charset/
+	$(GO) test -run='^$$' -fuzz='^FuzzExtract$$' -fuzztime=$(FUZZTIME) ./briefing/htmltext/
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+clean:
+	rm -rf bin out

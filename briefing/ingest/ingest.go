@@ -1,0 +1,278 @@
+// Package ingest reads a folder of documents (plain text, Markdown, HTML) into cleaned
+// briefing documents: decoded, normalised, stripped of boilerplate, with metadata and
+// sentence spans. A bad file is skipped with a warning and never stops the run.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/charset"
+	"github.com/secbrief/briefing/briefing/htmltext"
+	"github.com/secbrief/briefing/briefing/segment"
+)
+
+// Options control how documents are read.
+type Options struct {
+	// MaxFileBytes skips larger files with a warning; 0 means DefaultMaxFileBytes.
+	MaxFileBytes int64
+	// Language is assumed when a document's language cannot be detected ("de").
+	Language string
+	// Workers is the number of files processed at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// DefaultMaxFileBytes is the default size limit for one document (20 MB).
+const DefaultMaxFileBytes = 20 << 20
+
+// Load reads every supported document below root, in path order. Problems with single files
+// become warnings; only an unreadable root is an error.
+func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, []briefing.Warning, error) {
+	if opt.MaxFileBytes <= 0 {
+		opt.MaxFileBytes = DefaultMaxFileBytes
+	}
+	if opt.Language == "" {
+		opt.Language = "de"
+	}
+	files, warnings, err := walk(root, opt.MaxFileBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	results := make([]result, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, orDefault(opt.Workers, runtime.GOMAXPROCS(0))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = readFile(files[i], opt)
+			}
+		}()
+	}
+	for i := range files {
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			close(work)
+			wg.Wait()
+			return nil, nil, ctx.Err()
+		}
+	}
+	close(work)
+	wg.Wait()
+
+	var docs []briefing.Document
+	for _, r := range results {
+		warnings = append(warnings, r.warnings...)
+		if r.doc != nil {
+			docs = append(docs, *r.doc)
+		}
+	}
+	sort.SliceStable(warnings, func(i, j int) bool { return warnings[i].Path < warnings[j].Path })
+	return docs, warnings, nil
+}
+
+// orDefault returns n when it is set, else the fallback.
+func orDefault(n, fallback int) int {
+	if n > 0 {
+		return n
+	}
+	return fallback
+}
+
+type result struct {
+	doc      *briefing.Document
+	warnings []briefing.Warning
+}
+
+// readFile reads, decodes and cleans one file.
+func readFile(f file, opt Options) result {
+	var r result
+	warn := func(format string, args ...any) {
+		r.warnings = append(r.warnings, briefing.Warning{Path: f.rel, Message: fmt.Sprintf(format, args...)})
+	}
+	raw, err := readLimited(f.path, opt.MaxFileBytes)
+	if err != nil {
+		warn("skipped: %v", err)
+		return r
+	}
+	dec, err := charset.Decode(raw)
+	if errors.Is(err, charset.ErrBinary) {
+		warn("skipped: not a text file (%v)", err)
+		return r
+	} else if err != nil {
+		warn("skipped: %v", err)
+		return r
+	}
+	if dec.Warning != "" {
+		warn("%s", dec.Warning)
+	}
+	text := normalize(dec.Text)
+	if strings.TrimSpace(text) == "" {
+		warn("skipped: empty file")
+		return r
+	}
+	parsed, problems := parse(f.format, text)
+	for _, p := range problems {
+		warn("%s", p)
+	}
+	doc, reason := build(parsed, f, raw, opt.Language)
+	if doc != nil {
+		doc.Encoding = dec.Encoding
+	}
+	if doc == nil {
+		warn("skipped: %s", reason)
+		return r
+	}
+	r.doc = doc
+	return r
+}
+
+// readLimited reads a file but refuses to read more than limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("larger than the limit of %s", byteSize(limit))
+	}
+	return b, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parsed is a file's text split into blocks, with the metadata its format carries.
+type parsed struct {
+	blocks     []string
+	references []briefing.Reference
+	title      string
+	date       string
+	dateSource string
+	publisher  string
+	author     string
+	language   string
+}
+
+// parse splits text into blocks according to its format.
+func parse(format, text string) (parsed, []string) {
+	var p parsed
+	var problems []string
+	switch format {
+	case formatMarkdown:
+		fm, body, err := splitFrontMatter(text)
+		if err != nil {
+			problems = append(problems, err.Error())
+		}
+		md := parseMarkdown(body)
+		p.blocks, p.references = md.blocks, md.references
+		p.title = firstOf(fm.Title, md.h1)
+		p.publisher, p.author, p.language = fm.Publisher, fm.author(), fm.language()
+		if p.date = fm.date(); p.date != "" {
+			p.dateSource = briefing.DateFromFrontMatter
+		} else if fm.Date != nil {
+			problems = append(problems, fmt.Sprintf("front matter: date %v is not a date", fm.Date))
+		}
+	case formatHTML:
+		page, err := htmltext.Extract(text)
+		if err != nil {
+			problems = append(problems, err.Error())
+		}
+		for _, b := range page.Blocks {
+			if b = collapseSpaces(normalize(b)); b != "" {
+				p.blocks = append(p.blocks, b)
+			}
+		}
+		p.title = collapseSpaces(normalize(page.Title))
+		p.publisher, p.author, p.language = page.Meta["publisher"], page.Meta["author"], page.Meta["language"]
+		if p.date = isoDate(page.Meta["date"]); p.date != "" {
+			p.dateSource = briefing.DateFromMeta
+		}
+	default:
+		lines := splitLines(unescapeEntities(text))
+		for i, l := range lines {
+			lines[i] = stripBullet(l)
+		}
+		p.blocks = joinLines(lines, wrapWidth(lines))
+	}
+	return p, problems
+}
+
+// build cleans the blocks and assembles the document, or says why there is none.
+func build(p parsed, f file, raw []byte, language string) (*briefing.Document, string) {
+	c := clean(p.blocks)
+	h, body := readHeader(mendBreaks(c.body))
+	if len(body) == 0 {
+		return nil, "no text left after removing boilerplate"
+	}
+	text := strings.Join(body, "\n")
+	sum := sha256.Sum256(raw)
+	doc := &briefing.Document{
+		ID:         hex.EncodeToString(sum[:8]),
+		Path:       f.rel,
+		Title:      firstOf(p.title, h.title, titleFromText(body)),
+		Publisher:  firstOf(p.publisher, h.publisher, first(c.publishers)),
+		Author:     firstOf(p.author, h.author),
+		Language:   firstOf(p.language, detectLanguage(text, language)),
+		Format:     f.format,
+		Text:       text,
+		References: append(p.references, c.references...),
+	}
+	doc.Date, doc.DateSource = documentDate(p.date, p.dateSource, h, body, text, f.modTime.UTC().Format(time.DateOnly))
+	if doc.References == nil {
+		doc.References = []briefing.Reference{}
+	}
+	for _, s := range segment.Sentences(text) {
+		doc.Sentences = append(doc.Sentences, briefing.Sentence{Start: s.Start, End: s.End, Heading: s.Heading})
+	}
+	return doc, ""
+}
+
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if x = strings.TrimSpace(x); x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func first(s []string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return ""
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

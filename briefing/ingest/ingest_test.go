@@ -1,0 +1,300 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+)
+
+// load reads dir with default options and fails the test on error.
+func load(t *testing.T, dir string, opt Options) ([]briefing.Document, []briefing.Warning) {
+	t.Helper()
+	docs, warnings, err := Load(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatalf("Load(%s): %v", dir, err)
+	}
+	for _, d := range docs {
+		checkSpans(t, d)
+	}
+	return docs, warnings
+}
+
+// checkSpans asserts that every sentence span is a trimmed, single-line piece of the text.
+func checkSpans(t *testing.T, d briefing.Document) {
+	t.Helper()
+	prev := 0
+	for i, s := range d.Sentences {
+		if s.Start < prev || s.End <= s.Start || s.End > len(d.Text) {
+			t.Fatalf("%s: sentence %d has a bad span %+v", d.Path, i, s)
+		}
+		got := d.Text[s.Start:s.End]
+		if got != strings.TrimSpace(got) || strings.Contains(got, "\n") {
+			t.Errorf("%s: sentence %d is not a trimmed line: %q", d.Path, i, got)
+		}
+		prev = s.End
+	}
+	if len(d.Sentences) == 0 {
+		t.Errorf("%s: no sentences", d.Path)
+	}
+}
+
+func byPath(docs []briefing.Document) map[string]briefing.Document {
+	m := map[string]briefing.Document{}
+	for _, d := range docs {
+		m[d.Path] = d
+	}
+	return m
+}
+
+func warningsByPath(ws []briefing.Warning) map[string][]string {
+	m := map[string][]string{}
+	for _, w := range ws {
+		m[w.Path] = append(m[w.Path], w.Message)
+	}
+	return m
+}
+
+func TestLoadMixedFolder(t *testing.T) {
+	docs, warnings := load(t, "testdata/mixed", Options{})
+	got := byPath(docs)
+	warn := warningsByPath(warnings)
+
+	wantWarnings := map[string]string{
+		"image.txt":         "skipped: not a text file (binary content: NUL byte at offset 8)",
+		"empty.txt":         "skipped: empty file",
+		"legacy-cp1252.txt": "not valid UTF-8: decoded as Windows-1252",
+		"broken-utf8.txt":   "invalid UTF-8: 2 byte sequence(s) replaced with U+FFFD",
+	}
+	for path, msg := range wantWarnings {
+		if len(warn[path]) != 1 || warn[path][0] != msg {
+			t.Errorf("warnings for %s = %q, want exactly [%q]", path, warn[path], msg)
+		}
+	}
+	if len(warnings) != len(wantWarnings) {
+		t.Errorf("got %d warnings, want %d: %v", len(warnings), len(wantWarnings), warnings)
+	}
+	if len(docs) != 4 {
+		t.Fatalf("got %d documents, want 4 (cp1252, broken UTF-8, HTML, Markdown)", len(docs))
+	}
+
+	t.Run("the Windows-1252 file keeps its umlauts and quotes", func(t *testing.T) {
+		d := got["legacy-cp1252.txt"]
+		for _, want := range []string{"„mehrere Tausend“", "verstoßen", "heißt", "Südkorea"} {
+			if !strings.Contains(d.Text, want) {
+				t.Errorf("text lacks %q:\n%s", want, d.Text)
+			}
+		}
+		if d.Encoding != "windows-1252" || d.Title != "Nordkorea liefert Granaten" || d.Date != "2024-03-12" {
+			t.Errorf("encoding, title, date = %q, %q, %q", d.Encoding, d.Title, d.Date)
+		}
+	})
+	t.Run("the broken UTF-8 file keeps its valid text", func(t *testing.T) {
+		d := got["broken-utf8.txt"]
+		if !strings.Contains(d.Text, "52,9 Millionen US-Dollar") || !strings.Contains(d.Text, "\uFFFD") {
+			t.Errorf("text = %q", d.Text)
+		}
+		if d.Date != "2024-10-27" || d.DateSource != briefing.DateFromText {
+			t.Errorf("date = %q from %q, want the dateline 2024-10-27", d.Date, d.DateSource)
+		}
+	})
+	t.Run("the HTML page gives its article text and metadata only", func(t *testing.T) {
+		d := got["page.html"]
+		want := briefing.Document{Title: "NATO und Indopazifik: Partner rücken zusammen", Date: "2025-02-14",
+			DateSource: briefing.DateFromMeta, Publisher: "Sicherheitsmonitor", Author: "Anna Beispiel", Language: "de", Format: "html"}
+		if d.Title != want.Title || d.Date != want.Date || d.DateSource != want.DateSource ||
+			d.Publisher != want.Publisher || d.Author != want.Author || d.Language != want.Language || d.Format != want.Format {
+			t.Errorf("metadata = %+v", d)
+		}
+		for _, bad := range []string{"Cookies", "Impressum", "Lesen Sie", "Politik", "consent", "color"} {
+			if strings.Contains(d.Text, bad) {
+				t.Errorf("text contains boilerplate %q:\n%s", bad, d.Text)
+			}
+		}
+		if !strings.Contains(d.Text, "am 13. Februar 2025 in Brüssel") {
+			t.Errorf("no-break space not normalised or text lost:\n%s", d.Text)
+		}
+	})
+	t.Run("the Markdown file gives its front matter and plain text", func(t *testing.T) {
+		d := got["note.md"]
+		if d.Title != "Sanktionen gegen Nordkorea: Das Expertengremium ist Geschichte" || d.Date != "2024-04-30" ||
+			d.DateSource != briefing.DateFromFrontMatter || d.Publisher != "Nordkorea-Notizen" || d.Author != "Max Muster" {
+			t.Errorf("metadata = %+v", d)
+		}
+		want := "Im März 2024 legte Russland im UN-Sicherheitsrat ein Veto gegen die Verlängerung des Mandats des Expertengremiums ein."
+		if d.SentenceText(1) != want {
+			t.Errorf("first body sentence = %q, want %q", d.SentenceText(1), want)
+		}
+		if len(d.References) != 1 || d.References[0].URL != "https://example.org/spv9591" {
+			t.Errorf("references = %+v", d.References)
+		}
+		if strings.ContainsAny(d.Text, "*[]#") {
+			t.Errorf("markup left in text:\n%s", d.Text)
+		}
+	})
+}
+
+func TestLoadJoinsHardWrappedText(t *testing.T) {
+	docs, warnings := load(t, "testdata/wrapped", Options{})
+	if len(docs) != 1 || len(warnings) != 0 {
+		t.Fatalf("docs, warnings = %d, %v", len(docs), warnings)
+	}
+	d := docs[0]
+	lines := strings.Split(d.Text, "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want a title and two paragraphs, got %d lines:\n%s", len(lines), d.Text)
+	}
+	for _, want := range []string{"das amerikanische Festland", "in Milliarden US-Dollar angegeben", "in die Lage versetzt"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
+
+func TestLoadWarnsAndGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", "Ein Titel\nDer Text hat einen Satz. Und noch einen.\n")
+	write("sub/deeper/good.md", "# Titel\n\nEin Absatz mit Text.\n")
+	write("report.pdf", "%PDF-1.4")
+	write("big.txt", strings.Repeat("Wort ", 400))
+	write(".hidden.txt", "wird nicht gelesen")
+	write("only-boilerplate.txt", "PREV Vorheriger Artikel\nNEXT Nächster Artikel\n")
+	symlink := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("symlinks not supported: %v", err)
+		}
+	}
+	symlink("..", "sub/up")
+	symlink("self.txt", "self.txt")
+	symlink("missing.txt", "dangling.txt")
+
+	docs, warnings := load(t, dir, Options{MaxFileBytes: 1000})
+	want := map[string]string{
+		"report.pdf":           `skipped: unsupported file type ".pdf" (supported: .txt, .md, .markdown, .html, .htm)`,
+		"big.txt":              "skipped: 2000 bytes is larger than the limit of 1000 bytes",
+		"only-boilerplate.txt": "skipped: no text left after removing boilerplate",
+		"sub/up":               "skipped folder: symlink loop (leads back to .)",
+		"self.txt":             "skipped: symlink loop",
+		"dangling.txt":         "skipped: broken symlink (no such file or directory)",
+	}
+	got := warningsByPath(warnings)
+	for path, msg := range want {
+		if len(got[path]) != 1 || got[path][0] != msg {
+			t.Errorf("warnings for %s = %q, want [%q]", path, got[path], msg)
+		}
+	}
+	if len(warnings) != len(want) {
+		t.Errorf("warnings = %v", warnings)
+	}
+	if paths := byPath(docs); len(docs) != 2 || paths["good.txt"].Path == "" || paths["sub/deeper/good.md"].Path == "" {
+		t.Errorf("documents = %v", docs)
+	}
+}
+
+func TestLoadRefusesAMissingFolder(t *testing.T) {
+	if _, _, err := Load(context.Background(), filepath.Join(t.TempDir(), "nope"), Options{}); err == nil {
+		t.Fatal("want an error for a missing documents folder")
+	}
+}
+
+// seedDir copies the seed corpus into a temporary folder with a fixed modification time, so
+// that a document without any date gets a reproducible one.
+func seedDir(t testing.TB) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "seeds")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	mtime := time.Date(2024, 12, 1, 12, 0, 0, 0, time.UTC)
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, e.Name())
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestLoadSeeds(t *testing.T) {
+	docs, warnings := load(t, seedDir(t), Options{})
+	if len(docs) != 5 || len(warnings) != 0 {
+		t.Fatalf("got %d documents and warnings %v, want 5 and none", len(docs), warnings)
+	}
+	got := byPath(docs)
+	want := []briefing.Document{
+		{Path: "000_95af9f820ec7b694.txt", Title: "Südkorea, Japan und die NATO: gemeinsame Herausforderungen", Date: "2025-01-31", DateSource: "text"},
+		{Path: "001_4df84658d943d9f6.txt", Title: "Am 23. Oktober 2024, während des ersten Gipfeltreffens der G7-Verteidigungsminister …", Date: "2024-11", DateSource: "text_latest", Publisher: "Stiftung für strategische Forschung"},
+		{Path: "002_658c347594846680.txt", Title: "So eng kooperieren Russland und Nordkorea", Date: "2024-10-27", DateSource: "text_latest"},
+		{Path: "003_bcefbab0b08f34dc.txt", Title: "Vor allem zwei internationale Krisen ziehen die Aufmerksamkeit des Westens auf sich: Der …", Date: "2024-12-01", DateSource: "file_mtime"},
+		{Path: "004_0e7700d99b7e3dd7.txt", Title: "Russland und Nordkorea schmieden eine neue Allianz", Date: "2024-08-06", DateSource: "text_latest", Author: "Ralf Havertz", Publisher: "KRAKOWSKIE STUDIA MIĘDZYNARODOWE KRAKOW INTERNATIONAL STUDIES"},
+	}
+	for _, w := range want {
+		d := got[w.Path]
+		if d.Title != w.Title || d.Date != w.Date || d.DateSource != w.DateSource || d.Publisher != w.Publisher || d.Author != w.Author || d.Language != "de" {
+			t.Errorf("%s:\n got title=%q date=%q (%s) publisher=%q author=%q lang=%q\nwant title=%q date=%q (%s) publisher=%q author=%q lang=de",
+				w.Path, d.Title, d.Date, d.DateSource, d.Publisher, d.Author, d.Language, w.Title, w.Date, w.DateSource, w.Publisher, w.Author)
+		}
+	}
+	boilerplate := []string{"PREV ", "NEXT ", "Lesen Sie auch", "So arbeitet die Redaktion", "Journalism Trust", "Japan-Programm ::",
+		"http://", "https://", "ISSN", "KRAKOWSKIE", "heruntergeladen werden", "Ibid."}
+	for _, d := range docs {
+		for i := range d.Sentences {
+			s := d.SentenceText(i)
+			for _, b := range boilerplate {
+				if strings.Contains(s, b) {
+					t.Errorf("%s: sentence %d is boilerplate (%q): %q", d.Path, i, b, s)
+				}
+			}
+			if s == "-" || !hasLetter(s) {
+				t.Errorf("%s: sentence %d has no words: %q", d.Path, i, s)
+			}
+		}
+	}
+	if refs := got["004_0e7700d99b7e3dd7.txt"].References; len(refs) < 12 {
+		t.Errorf("004 has %d references, want the footnotes kept apart (≥ 12)", len(refs))
+	}
+	if d := got["000_95af9f820ec7b694.txt"]; d.SentenceText(1) != "31. Januar 2025" || !strings.HasPrefix(d.SentenceText(2), "Seoul und Tokio - ") {
+		t.Errorf("000: the dateline is not its own unit: %q | %q", d.SentenceText(1), d.SentenceText(2))
+	}
+}
+
+func BenchmarkLoadSeeds(b *testing.B) {
+	dir := seedDir(b)
+	var size int64
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		fi, _ := e.Info()
+		size += fi.Size()
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Load(context.Background(), dir, Options{Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

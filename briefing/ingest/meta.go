@@ -1,0 +1,259 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/dates"
+	"github.com/secbrief/briefing/briefing/segment"
+)
+
+// header is what the first lines of a document say about it.
+type header struct {
+	title, author, publisher, date string
+}
+
+// maxHeaderLines bounds the leading block of short lines that may hold a title, kicker,
+// masthead, byline and dateline.
+const maxHeaderLines = 8
+
+// readHeader inspects the leading lines without final punctuation (the header block) and
+// returns what they say and the body without the header lines that are not the title: a
+// kicker or masthead above the title, a byline, a dateline. The title line stays in the body.
+func readHeader(body []string) (header, []string) {
+	n := 0
+	for n < len(body) && n < maxHeaderLines && isHeadingLike(body[n]) {
+		n++
+	}
+	var h header
+	titleAt := -1
+	for i := n - 1; i >= 0; i-- {
+		if isTitleCandidate(body[i]) {
+			titleAt = i
+			break
+		}
+	}
+	if titleAt < 0 {
+		return h, body
+	}
+	h.title = strings.TrimRightFunc(body[titleAt], isFootnoteMark)
+	for i := 0; i < n; i++ {
+		l := body[i]
+		switch {
+		case i == titleAt:
+		case h.author == "" && byline.MatchString(l):
+			h.author = strings.TrimSpace(byline.ReplaceAllString(l, ""))
+		case h.author == "" && i < titleAt && isPersonName(l):
+			h.author = l
+		case h.publisher == "" && i < titleAt && isAllCaps(l):
+			h.publisher = l
+		case h.date == "" && isDateLine(l):
+			h.date = dates.Find(l)[0].ISO
+		}
+	}
+	rest := append([]string{body[titleAt]}, body[n:]...)
+	return h, rest
+}
+
+// isHeadingLike reports a short line without final punctuation.
+func isHeadingLike(l string) bool { return !endsSentence(l) && wordCount(l) <= 20 }
+
+// isTitleCandidate reports a heading-like line that is not a masthead, byline or dateline.
+func isTitleCandidate(l string) bool {
+	return isHeadingLike(l) && !isAllCaps(l) && !isPersonName(l) && !byline.MatchString(l) &&
+		!isDateLine(l) && wordCount(l) >= 2
+}
+
+var (
+	byline     = regexp.MustCompile(`^(?i:von|by|autor(?:in)?:|author:|text:)\s+`)
+	nameToken  = regexp.MustCompile(`^\p{Lu}[\p{Ll}’'-]*\.?(?:-\p{Lu}[\p{Ll}]*)?$`)
+	datelineRe = regexp.MustCompile(`^(?i:stand|veröffentlicht(?: am)?|erschienen(?: am)?|aktualisiert(?: am)?|datum|published(?: on)?|updated(?: on)?|date)[:\s]`)
+)
+
+// nameStopWords are words that appear in capitalised headings but not in personal names.
+var nameStopWords = map[string]bool{"Der": true, "Die": true, "Das": true, "The": true, "Und": true, "And": true, "Im": true, "In": true, "Zur": true, "Zum": true, "Of": true}
+
+// isPersonName reports a line of two to four capitalised name tokens ("Ralf Havertz",
+// "Eric J. Ballbach").
+func isPersonName(l string) bool {
+	f := strings.Fields(l)
+	if len(f) < 2 || len(f) > 4 || len(l) > 40 {
+		return false
+	}
+	for _, w := range f {
+		if !nameToken.MatchString(w) || nameStopWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// isAllCaps reports a line whose letters are all upper case (a masthead).
+func isAllCaps(l string) bool {
+	letters := 0
+	for _, r := range l {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// isDateLine reports a short line that is a date ("31. Januar 2025", "Stand: 27.10.2024").
+func isDateLine(l string) bool {
+	m := dates.Find(l)
+	if len(m) == 0 {
+		return false
+	}
+	rest := strings.TrimSpace(l[:m[0].Start] + l[m[0].End:])
+	return wordCount(rest) <= 1 || datelineRe.MatchString(l)
+}
+
+func isFootnoteMark(r rune) bool {
+	return r == '*' || r == '†' || strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰", r) || unicode.IsSpace(r)
+}
+
+// datelineIn returns the date of the first lines of the body when one of them starts with a
+// date ("31. Januar 2025Seoul und Tokio - …") or is a dateline.
+func datelineIn(body []string) string {
+	for i, l := range body {
+		if i >= 3 {
+			break
+		}
+		if m := dates.Find(l); len(m) > 0 && (m[0].Start == 0 || isDateLine(l)) {
+			return m[0].ISO
+		}
+	}
+	return ""
+}
+
+// latestDate returns the latest date the text mentions, as precise as the text.
+func latestDate(text string) string {
+	latest := ""
+	for _, m := range dates.Find(text) {
+		if m.ISO > latest {
+			latest = m.ISO
+		}
+	}
+	return latest
+}
+
+// titleFromText makes a title from the first sentence of the body, shortened at a word
+// boundary, for documents that have no title line.
+func titleFromText(body []string) string {
+	if len(body) == 0 {
+		return ""
+	}
+	first := body[0]
+	if s := segment.Sentences(first); len(s) > 0 {
+		first = first[s[0].Start:s[0].End]
+	}
+	return shorten(first, 90)
+}
+
+// shorten cuts s at a word boundary to at most n runes and marks the cut with "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if utf8.RuneCountInString(s[:i]) > n-1 {
+			break
+		}
+		if s[i] == ' ' {
+			cut = i
+		}
+	}
+	if cut == 0 {
+		cut = len(string([]rune(s)[:n-1]))
+	}
+	return strings.TrimRight(s[:cut], " ,;:–-") + " …"
+}
+
+// stopWords maps frequent function words to their language.
+var stopWords = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range strings.Fields("der die das und ist nicht mit von den des im zu ein eine einer dem auch sich auf für als bei wird werden hat haben sind nach aus dass wie oder noch über sein seine") {
+		m[w] = "de"
+	}
+	for _, w := range strings.Fields("the and of to in is that for with on as by was are be this from it an have has were not which its their or at but been would will") {
+		m[w] = "en"
+	}
+	return m
+}()
+
+// detectLanguage returns "de" or "en" by the count of each language's stop words in the first
+// two thousand words; fallback is returned when neither has any.
+func detectLanguage(text, fallback string) string {
+	count := map[string]int{}
+	words, start := 0, -1
+scan:
+	for i, r := range text {
+		letter := unicode.IsLetter(r)
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			count[stopWords[text[start:i]]]++
+			start = -1
+			if words++; words == 2000 {
+				break scan
+			}
+		}
+	}
+	de, en := count["de"], count["en"]
+	switch {
+	case de == 0 && en == 0:
+		return fallback
+	case en > de:
+		return "en"
+	}
+	return "de"
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// isoDate normalises a date given in front matter or HTML meta: ISO forms are kept as precise
+// as given, other forms are searched for a German or English date.
+func isoDate(s string) string {
+	s = strings.TrimSpace(s)
+	if isoPrefix.MatchString(s) {
+		return isoPrefix.FindString(s)
+	}
+	if m := dates.Find(s); len(m) > 0 {
+		return m[0].ISO
+	}
+	return ""
+}
+
+var isoPrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?`)
+
+// documentDate picks the date by precedence and records where it came from.
+func documentDate(given string, givenSource string, h header, body []string, text string, modTime string) (string, string) {
+	switch {
+	case given != "":
+		return given, givenSource
+	case h.date != "":
+		return h.date, briefing.DateFromText
+	}
+	if d := datelineIn(body); d != "" {
+		return d, briefing.DateFromText
+	}
+	if d := latestDate(text); d != "" {
+		return d, briefing.DateFromLatestMention
+	}
+	return modTime, briefing.DateFromModTime
+}

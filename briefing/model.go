@@ -1,0 +1,149 @@
+// Package briefing holds the domain of the security briefing: the documents of a corpus, the
+// sentences they are made of, and what the analysis finds in them (themes, figures, events).
+//
+// Every item of the model traces back to a span of a document's cleaned text, so that each
+// statement and figure in the briefing can cite its source and its place in it.
+package briefing
+
+// Model is the analysis of a corpus. Its JSON form is a public contract: field names are only
+// ever added, never renamed or removed.
+type Model struct {
+	Documents []Document `json:"documents"`
+	Themes    []Theme    `json:"themes"`
+	Figures   []Figure   `json:"figures"`
+	Events    []Event    `json:"events"`
+	Warnings  []Warning  `json:"warnings"`
+}
+
+// Document is one source document after decoding, cleaning and sentence splitting.
+type Document struct {
+	// ID is a stable identifier: a hash of the document's raw content.
+	ID string `json:"id"`
+	// Path is the file's path relative to the documents folder, with forward slashes.
+	Path  string `json:"path"`
+	Title string `json:"title"`
+	// Date is ISO 8601 and as precise as known: "2025-01-31", "2024-06" or "2024".
+	Date string `json:"date"`
+	// DateSource says where Date comes from (see the DateFrom* constants).
+	DateSource string `json:"date_source"`
+	// Language is "de" or "en".
+	Language  string `json:"language"`
+	Publisher string `json:"publisher"`
+	Author    string `json:"author,omitempty"`
+	// Format is the input format: "text", "markdown" or "html".
+	Format string `json:"format"`
+	// Encoding is the character encoding the file was decoded from.
+	Encoding string `json:"encoding"`
+	// Text is the cleaned, normalised text: one paragraph or heading per line.
+	Text string `json:"text"`
+	// Sentences are spans of Text, in order; Text[Start:End] is exactly the sentence.
+	Sentences []Sentence `json:"sentences"`
+	// References are footnote and bibliography lines, kept apart from the body text.
+	References []Reference `json:"references"`
+}
+
+// Where a document's date comes from.
+const (
+	DateFromFrontMatter = "front_matter"
+	DateFromMeta        = "html_meta"
+	DateFromText        = "text"
+	// DateFromLatestMention: the text has no dateline; the date is the latest one it mentions.
+	DateFromLatestMention = "text_latest"
+	DateFromModTime       = "file_mtime"
+)
+
+// Sentence is a span of a document's Text.
+type Sentence struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Heading marks a line without final punctuation that stands alone (a title or heading).
+	Heading bool `json:"heading,omitempty"`
+}
+
+// SentenceText returns the text of sentence i.
+func (d *Document) SentenceText(i int) string {
+	s := d.Sentences[i]
+	return d.Text[s.Start:s.End]
+}
+
+// Reference is a footnote or bibliography entry of a document.
+type Reference struct {
+	Text string `json:"text"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Warning reports a problem with one input file. Warnings never stop a run.
+type Warning struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Source is a span of a document's Text that supports a statement, figure or event.
+type Source struct {
+	Doc   string `json:"doc"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Theme is one section of the briefing with its ranked statements.
+type Theme struct {
+	ID            string         `json:"id"`
+	Title         string         `json:"title"`
+	Statements    []Statement    `json:"statements"`
+	Disagreements []Disagreement `json:"disagreements"`
+}
+
+// Statement is a sentence chosen for a theme, with every document that says the same.
+type Statement struct {
+	Text    string   `json:"text"`
+	Score   float64  `json:"score"`
+	Terms   []string `json:"terms"`
+	Sources []Source `json:"sources"`
+}
+
+// Disagreement groups figures that measure the same thing but differ between sources.
+type Disagreement struct {
+	Subject string   `json:"subject"`
+	Unit    string   `json:"unit"`
+	Figures []Figure `json:"figures"`
+}
+
+// Figure is a quantity stated in a document.
+type Figure struct {
+	Value     float64  `json:"value"`
+	ValueMax  *float64 `json:"value_max,omitempty"`
+	Unit      string   `json:"unit"`
+	Qualifier string   `json:"qualifier,omitempty"`
+	Period    *Period  `json:"period,omitempty"`
+	Subject   string   `json:"subject"`
+	Themes    []string `json:"themes"`
+	Text      string   `json:"text"`
+	Sources   []Source `json:"sources"`
+}
+
+// Period is the time a figure refers to, as ISO dates as precise as the text.
+type Period struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Event is a dated statement for the timeline.
+type Event struct {
+	Date    string   `json:"date"`
+	Text    string   `json:"text"`
+	Themes  []string `json:"themes"`
+	Sources []Source `json:"sources"`
+}
+
+// NewModel returns a model of the documents with empty, non-nil lists, so that its JSON has
+// arrays rather than nulls.
+func NewModel(docs []Document, warnings []Warning) *Model {
+	m := &Model{Documents: docs, Themes: []Theme{}, Figures: []Figure{}, Events: []Event{}, Warnings: warnings}
+	if m.Documents == nil {
+		m.Documents = []Document{}
+	}
+	if m.Warnings == nil {
+		m.Warnings = []Warning{}
+	}
+	return m
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/config"
+)
+
+func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("analyze", "Analyse the documents and print the model as JSON on stdout.", stderr)
+	configFlags(fs)
+	fs.String("docs", "", "documents folder (config docs.dir, env BRIEFING_DOCS_DIR)")
+	if err := parseFlags(fs, args, false); err != nil {
+		return err
+	}
+	cfg, _, err := loadConfig(fs)
+	if err != nil {
+		return err
+	}
+	if err := checkConfig(cfg); err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.Log)
+	model, err := analyze(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(model); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+// checkConfig turns validation problems into one error listing them all.
+func checkConfig(cfg config.Config) error {
+	problems := cfg.Validate()
+	if len(problems) == 0 {
+		return nil
+	}
+	msg := "invalid configuration:"
+	for _, p := range problems {
+		msg += "\n  " + p.String()
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+// analyze reads the corpus and builds the analysis model.
+func analyze(ctx context.Context, cfg config.Config, log *slog.Logger) (*briefing.Model, error) {
+	docs, warnings, err := ingest.Load(ctx, cfg.Docs.Dir, ingest.Options{
+		MaxFileBytes: int64(cfg.Docs.MaxFileMB) << 20,
+		Language:     cfg.Language,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read documents: %w", err)
+	}
+	for _, w := range warnings {
+		log.Warn(w.Message, "doc", w.Path)
+	}
+	log.Info("documents read", "docs", len(docs), "warnings", len(warnings), "dir", cfg.Docs.Dir)
+	return briefing.NewModel(docs, warnings), nil
+}

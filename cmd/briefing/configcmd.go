@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "validate" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintln(stdout, "Usage: briefing config validate [--config FILE]")
+			return nil
+		}
+		return usageError{"config: want the subcommand \"validate\""}
+	}
+	fs := newFlags("config validate", "Check every configuration setting and print each problem with its key and value.", stderr)
+	configFlags(fs)
+	if err := parseFlags(fs, args[1:], false); err != nil {
+		return err
+	}
+	cfg, path, err := loadConfig(fs)
+	if err != nil {
+		return err
+	}
+	problems := cfg.Validate()
+	for _, p := range problems {
+		fmt.Fprintln(stdout, p.String())
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s: %d problem(s)", orDefaults(path), len(problems))
+	}
+	fmt.Fprintf(stdout, "%s: configuration is valid\n", orDefaults(path))
+	return nil
+}
+
+func orDefaults(path string) string {
+	if path == "" {
+		return "defaults"
+	}
+	return path
+}

@@ -1,0 +1,83 @@
+// Package config defines the briefing's configuration: its keys, their defaults and their
+// validation. Loading (file, environment, flags) happens in cmd/briefing; this package only
+// knows plain values.
+package config
+
+import (
+	"fmt"
+	"os"
+	"slices"
+)
+
+// Config is the whole configuration. Every key can be set in config.yaml, by an environment
+// variable BRIEFING_<KEY> (nested keys joined by "_", e.g. BRIEFING_DOCS_DIR) and, for some
+// keys, by a command-line flag; flags win over the environment, which wins over the file.
+type Config struct {
+	// Language of the briefing's wording and the fallback for documents: "de" or "en".
+	Language string `mapstructure:"language"`
+	Docs     Docs   `mapstructure:"docs"`
+	Log      Log    `mapstructure:"log"`
+}
+
+// Docs configures the documents folder.
+type Docs struct {
+	// Dir is the folder of source documents, read recursively.
+	Dir string `mapstructure:"dir"`
+	// MaxFileMB skips larger files with a warning.
+	MaxFileMB int `mapstructure:"max_file_mb"`
+}
+
+// Log configures logging.
+type Log struct {
+	// Format is "auto" (text on a terminal, JSON otherwise), "text" or "json".
+	Format string `mapstructure:"format"`
+	// Level is "debug", "info", "warn" or "error".
+	Level string `mapstructure:"level"`
+}
+
+// Default returns the configuration used where config.yaml is silent.
+func Default() Config {
+	return Config{
+		Language: "de",
+		Docs:     Docs{Dir: "seeds", MaxFileMB: 20},
+		Log:      Log{Format: "auto", Level: "info"},
+	}
+}
+
+// Problem is one invalid setting.
+type Problem struct {
+	Key     string
+	Value   any
+	Message string
+}
+
+func (p Problem) String() string {
+	return fmt.Sprintf("%s = %q: %s", p.Key, fmt.Sprint(p.Value), p.Message)
+}
+
+// Validate checks every setting and returns all problems found.
+func (c Config) Validate() []Problem {
+	var ps []Problem
+	add := func(key string, value any, format string, args ...any) {
+		ps = append(ps, Problem{Key: key, Value: value, Message: fmt.Sprintf(format, args...)})
+	}
+	oneOf := func(key, value string, allowed ...string) {
+		if !slices.Contains(allowed, value) {
+			add(key, value, "must be one of %v", allowed)
+		}
+	}
+	oneOf("language", c.Language, "de", "en")
+	oneOf("log.format", c.Log.Format, "auto", "text", "json")
+	oneOf("log.level", c.Log.Level, "debug", "info", "warn", "error")
+	if c.Docs.Dir == "" {
+		add("docs.dir", c.Docs.Dir, "must name the documents folder")
+	} else if fi, err := os.Stat(c.Docs.Dir); err != nil {
+		add("docs.dir", c.Docs.Dir, "cannot read the folder: %v", err)
+	} else if !fi.IsDir() {
+		add("docs.dir", c.Docs.Dir, "is not a folder")
+	}
+	if c.Docs.MaxFileMB < 1 {
+		add("docs.max_file_mb", c.Docs.MaxFileMB, "must be at least 1")
+	}
+	return ps
+}
