@@ -116,9 +116,13 @@ type Figure struct {
 	Qualifier string   `json:"qualifier,omitempty"`
 	Period    *Period  `json:"period,omitempty"`
 	Subject   string   `json:"subject"`
-	Themes    []string `json:"themes"`
-	Text      string   `json:"text"`
-	Sources   []Source `json:"sources"`
+	// Measure is the id of the configured measure the figure is of ("arms_exports"), if any.
+	Measure string `json:"measure,omitempty"`
+	// Entities are the names of the entities the figure is about.
+	Entities []string `json:"entities,omitempty"`
+	Themes   []string `json:"themes"`
+	Text     string   `json:"text"`
+	Sources  []Source `json:"sources"`
 }
 
 // Period is the time a figure refers to, as ISO dates as precise as the text.

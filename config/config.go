@@ -14,9 +14,15 @@ import (
 // keys, by a command-line flag; flags win over the environment, which wins over the file.
 type Config struct {
 	// Language of the briefing's wording and the fallback for documents: "de" or "en".
-	Language string `mapstructure:"language"`
-	Docs     Docs   `mapstructure:"docs"`
-	Log      Log    `mapstructure:"log"`
+	Language string   `mapstructure:"language"`
+	Docs     Docs     `mapstructure:"docs"`
+	Log      Log      `mapstructure:"log"`
+	Analysis Analysis `mapstructure:"analysis"`
+	// Themes, Measures and Entities are the vocabulary of the analysis; config.yaml ships a
+	// default set for the Korean peninsula and NATO's Indo-Pacific partners.
+	Themes   []Theme   `mapstructure:"themes"`
+	Measures []Measure `mapstructure:"measures"`
+	Entities []Entity  `mapstructure:"entities"`
 }
 
 // Docs configures the documents folder.
@@ -41,6 +47,7 @@ func Default() Config {
 		Language: "de",
 		Docs:     Docs{Dir: "seeds", MaxFileMB: 20},
 		Log:      Log{Format: "auto", Level: "info"},
+		Analysis: Analysis{StatementsPerTheme: 6, MinThemeScore: 2, Candidates: 300, DuplicateSimilarity: 0.5},
 	}
 }
 
@@ -79,5 +86,6 @@ func (c Config) Validate() []Problem {
 	if c.Docs.MaxFileMB < 1 {
 		add("docs.max_file_mb", c.Docs.MaxFileMB, "must be at least 1")
 	}
+	validateAnalysis(c, add)
 	return ps
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Flatten returns every key of v (a Config or part of one) with its value, nested keys joined
-// by ".", as named by the mapstructure tags. Lists count as single values.
+// by ".", as named by the mapstructure tags. Lists of values count as single values; lists of
+// records are left out.
 func Flatten(v any) map[string]any {
 	out := map[string]any{}
 	flatten(reflect.ValueOf(v), "", out)
@@ -26,11 +27,14 @@ func flatten(v reflect.Value, prefix string, out map[string]any) {
 			key = prefix + "." + key
 		}
 		f := v.Field(i)
-		if f.Kind() == reflect.Struct {
+		switch {
+		case f.Kind() == reflect.Struct:
 			flatten(f, key, out)
-			continue
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.Struct:
+			// Lists of records (themes) come from the file only.
+		default:
+			out[key] = f.Interface()
 		}
-		out[key] = f.Interface()
 	}
 }
 

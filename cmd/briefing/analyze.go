@@ -8,6 +8,7 @@ import (
 	"log/slog"
 
 	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/config"
 )
@@ -66,5 +67,9 @@ func analyze(ctx context.Context, cfg config.Config, log *slog.Logger) (*briefin
 		log.Warn(w.Message, "doc", w.Path)
 	}
 	log.Info("documents read", "docs", len(docs), "warnings", len(warnings), "dir", cfg.Docs.Dir)
-	return briefing.NewModel(docs, warnings), nil
+	model, err := analysis.Analyze(ctx, docs, warnings, cfg.AnalysisOptions())
+	if err != nil {
+		return nil, fmt.Errorf("analyse documents: %w", err)
+	}
+	return model, nil
 }

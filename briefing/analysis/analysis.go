@@ -1,0 +1,112 @@
+// Package analysis finds what a corpus says: the sentences of each theme ranked and merged
+// across documents, the figures with their periods and subjects, the dated events of a
+// timeline, and the places where sources disagree. Every item keeps the spans of the
+// sentences it comes from.
+package analysis
+
+import (
+	"context"
+	"runtime"
+	"sync"
+
+	"github.com/secbrief/briefing/briefing"
+)
+
+// Options are the vocabulary and the limits of the analysis.
+type Options struct {
+	// Language is the language of the briefing ("de" or "en"): it picks titles and names.
+	Language string
+	Themes   []Theme
+	Measures []Named
+	Entities []Named
+	// StatementsPerTheme is the number of statements kept per theme.
+	StatementsPerTheme int
+	// MinThemeScore is the lexicon weight a sentence needs to belong to a theme.
+	MinThemeScore float64
+	// Candidates bounds the sentences per theme that are ranked.
+	Candidates int
+	// DuplicateSimilarity is the shingle resemblance above which two sentences are one.
+	DuplicateSimilarity float64
+	// Workers is the number of documents prepared at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Theme is a section of the briefing with its lexicon.
+type Theme struct {
+	ID, Title string
+	Terms     []Term
+	Exclude   []string
+}
+
+// Term is a lexicon entry.
+type Term struct {
+	Text   string
+	Weight float64
+}
+
+// Named is a measure or an entity: an id, a display name and the terms that find it.
+type Named struct {
+	ID, Name string
+	Terms    []string
+}
+
+// Analyze builds the model of the documents. It fills themes, figures and events; documents
+// and warnings are passed through.
+func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.Warning, opt Options) (*briefing.Model, error) {
+	opt = withDefaults(opt)
+	v := newVocabulary(opt)
+	prepared := make([][]*sentence, len(docs))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				prepared[i] = v.prepare(&docs[i], i)
+			}
+		}()
+	}
+	for i := range docs {
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			close(work)
+			wg.Wait()
+			return nil, ctx.Err()
+		}
+	}
+	close(work)
+	wg.Wait()
+
+	c := newCorpus(docs, prepared, opt.Themes)
+	c.cluster(opt.DuplicateSimilarity)
+	m := briefing.NewModel(docs, warnings)
+	m.Figures = c.figures(v)
+	m.Events = c.events()
+	m.Themes = c.themes(v, opt, m.Figures)
+	return m, nil
+}
+
+func withDefaults(o Options) Options {
+	if o.Language == "" {
+		o.Language = "de"
+	}
+	if o.StatementsPerTheme <= 0 {
+		o.StatementsPerTheme = 6
+	}
+	if o.MinThemeScore <= 0 {
+		o.MinThemeScore = 2
+	}
+	if o.Candidates < o.StatementsPerTheme {
+		o.Candidates = max(300, o.StatementsPerTheme)
+	}
+	if o.DuplicateSimilarity <= 0 {
+		o.DuplicateSimilarity = 0.5
+	}
+	return o
+}

@@ -1,0 +1,96 @@
+package analysis_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/secbrief/briefing/briefing/analysis"
+	"github.com/secbrief/briefing/briefing/ingest"
+)
+
+// BenchmarkAnalyzeSeeds reads and analyses the seed corpus end to end.
+func BenchmarkAnalyzeSeeds(b *testing.B) {
+	benchmarkFolder(b, "../../seeds")
+}
+
+// BenchmarkAnalyzeSynthetic analyses corpora made of shuffled seed paragraphs: every document
+// has a title, a date and six to twelve paragraphs; one in five documents reposts another
+// with small changes, as news sites do.
+func BenchmarkAnalyzeSynthetic(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			writeSynthetic(b, dir, n)
+			benchmarkFolder(b, dir)
+		})
+	}
+}
+
+func benchmarkFolder(b *testing.B, dir string) {
+	opt := options(b)
+	docs, _, err := ingest.Load(context.Background(), dir, ingest.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		docs, warnings, err := ingest.Load(context.Background(), dir, ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := analysis.Analyze(context.Background(), docs, warnings, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func writeSynthetic(b *testing.B, dir string, n int) {
+	b.Helper()
+	var paras []string
+	entries, err := os.ReadDir("../../seeds")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range entries {
+		raw, err := os.ReadFile(filepath.Join("../../seeds", e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range strings.Split(string(raw), "\n") {
+			if len(p) > 200 && !strings.Contains(p, "http") {
+				paras = append(paras, p)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var docs []string
+	for i := range n {
+		var text string
+		if i > 0 && rng.IntN(5) == 0 {
+			text = strings.Replace(docs[rng.IntN(len(docs))], "Nordkorea", "Nord-Korea", 1)
+		} else {
+			var sb strings.Builder
+			fmt.Fprintf(&sb, "Lagebericht Nummer %d zur koreanischen Halbinsel\n%d. März 2025\n", i, 1+i%28)
+			for range 6 + rng.IntN(7) {
+				sb.WriteString(paras[rng.IntN(len(paras))])
+				sb.WriteString("\n")
+			}
+			text = sb.String()
+		}
+		docs = append(docs, text)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("doc-%05d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

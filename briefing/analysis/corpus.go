@@ -1,0 +1,290 @@
+package analysis
+
+import (
+	"hash/fnv"
+	"math"
+	"sort"
+
+	"github.com/secbrief/briefing/briefing"
+)
+
+// corpus is every sentence of every document, with the vectors and clusters built over them.
+type corpus struct {
+	docs     []briefing.Document
+	themeIDs []string // by theme index
+	sents    []*sentence
+	idf      map[string]float64
+	vecs     []vector // TF-IDF vector per sentence, unit length
+	// clusters are groups of sentences that state the same thing; the first is the
+	// representative. Every sentence is in exactly one cluster.
+	clusters [][]int
+	// conflicts are pairs of sentences that state the same claim with different figures.
+	conflicts [][2]int
+}
+
+func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme) *corpus {
+	c := &corpus{docs: docs}
+	for _, t := range themes {
+		c.themeIDs = append(c.themeIDs, t.ID)
+	}
+	for _, ss := range prepared {
+		c.sents = append(c.sents, ss...)
+	}
+	df := map[string]int{}
+	for _, s := range c.sents {
+		seen := map[string]bool{}
+		for _, w := range s.content {
+			if !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		}
+	}
+	n := float64(len(c.sents))
+	c.idf = make(map[string]float64, len(df))
+	for w, k := range df {
+		c.idf[w] = math.Log(1 + n/float64(k))
+	}
+	c.vecs = make([]vector, len(c.sents))
+	for i, s := range c.sents {
+		c.vecs[i] = newVector(s.content, c.idf)
+	}
+	return c
+}
+
+// vector is a sparse unit vector of term weights, sorted by term.
+type vector struct {
+	terms   []string
+	weights []float64
+}
+
+func newVector(words []string, idf map[string]float64) vector {
+	tf := map[string]float64{}
+	for _, w := range words {
+		tf[w]++
+	}
+	v := vector{}
+	for w := range tf {
+		v.terms = append(v.terms, w)
+	}
+	sort.Strings(v.terms)
+	var norm float64
+	for _, w := range v.terms {
+		x := tf[w] * idf[w]
+		v.weights = append(v.weights, x)
+		norm += x * x
+	}
+	norm = math.Sqrt(norm)
+	for i := range v.weights {
+		if norm > 0 {
+			v.weights[i] /= norm
+		}
+	}
+	return v
+}
+
+// cosine returns the cosine similarity of two unit vectors.
+func cosine(a, b vector) float64 {
+	var sum float64
+	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
+		switch {
+		case a.terms[i] == b.terms[j]:
+			sum += a.weights[i] * b.weights[j]
+			i++
+			j++
+		case a.terms[i] < b.terms[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return sum
+}
+
+// minMergeWords is the number of content words a sentence needs to be merged with another.
+const minMergeWords = 5
+
+// sameClaimCosine is the similarity above which two sentences of different documents that
+// name the same date and share a theme state the same claim ("im März 2024 … Veto …"). The
+// shared date and theme are strong evidence already, so the bar is lower than for wording.
+const sameClaimCosine = 0.25
+
+// cluster groups sentences that say the same: near-duplicate wording found with MinHash and
+// locality-sensitive hashing, and dated claims (same date, similar words) found through an
+// index of dates. Sentences whose figures differ are not merged but recorded as conflicts.
+func (c *corpus) cluster(threshold float64) {
+	uf := newUnionFind(len(c.sents))
+	try := func(i, j int, similar bool) {
+		if !similar || uf.find(i) == uf.find(j) {
+			return
+		}
+		if !sameFigures(c.sents[i], c.sents[j]) {
+			c.conflicts = append(c.conflicts, [2]int{i, j})
+			return
+		}
+		uf.union(i, j)
+	}
+	shingles := make([]map[uint64]bool, len(c.sents))
+	for i, s := range c.sents {
+		if mergeable(s) {
+			shingles[i] = shingleSet(s.content)
+		}
+	}
+	for _, pair := range lshCandidates(shingles) {
+		i, j := pair[0], pair[1]
+		try(i, j, jaccard(shingles[i], shingles[j]) >= threshold)
+	}
+	for _, bucket := range c.dateBuckets() {
+		for a := 0; a < len(bucket); a++ {
+			for b := a + 1; b < len(bucket); b++ {
+				i, j := bucket[a], bucket[b]
+				if c.sents[i].doc != c.sents[j].doc && shareTheme(c.sents[i], c.sents[j]) {
+					try(i, j, cosine(c.vecs[i], c.vecs[j]) >= sameClaimCosine)
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range c.sents {
+		r := uf.find(i)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	for _, r := range roots {
+		members := groups[r]
+		sort.SliceStable(members, func(a, b int) bool { return c.better(members[a], members[b]) })
+		for _, m := range members {
+			c.sents[m].cluster = len(c.clusters)
+		}
+		c.clusters = append(c.clusters, members)
+	}
+}
+
+// better orders the members of a cluster: the sentence with the strongest theme match first,
+// then the one from the earlier document, then document order.
+func (c *corpus) better(i, j int) bool {
+	si, sj := c.sents[i], c.sents[j]
+	if a, b := themeWeight(si), themeWeight(sj); a != b {
+		return a > b
+	}
+	if a, b := c.docs[si.doc].Date, c.docs[sj.doc].Date; a != b {
+		return a < b
+	}
+	return i < j
+}
+
+func themeWeight(s *sentence) float64 {
+	var w float64
+	for _, t := range s.themes {
+		w += t.score
+	}
+	return w
+}
+
+func mergeable(s *sentence) bool { return !s.heading && len(s.content) >= minMergeWords }
+
+// maxBucket bounds a date bucket, so that a date named by very many sentences costs a bounded
+// number of comparisons.
+const maxBucket = 200
+
+// dateBuckets groups mergeable sentences by the dates (month or day precise) they name.
+func (c *corpus) dateBuckets() [][]int {
+	idx := map[string][]int{}
+	var keys []string
+	for i, s := range c.sents {
+		if !mergeable(s) {
+			continue
+		}
+		for _, e := range s.exprs {
+			if len(e.Value) < len("2006-01") || containsByte(e.Value, '/') || e.Mod == "since" {
+				continue
+			}
+			if idx[e.Value] == nil {
+				keys = append(keys, e.Value)
+			}
+			if len(idx[e.Value]) < maxBucket {
+				idx[e.Value] = append(idx[e.Value], i)
+			}
+		}
+	}
+	out := make([][]int, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, idx[k])
+	}
+	return out
+}
+
+func shareTheme(a, b *sentence) bool {
+	for t := range a.themes {
+		if b.themes[t] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// sameFigures reports whether two sentences state the same figures, or one of them states
+// none.
+func sameFigures(a, b *sentence) bool {
+	if len(a.quantities) == 0 || len(b.quantities) == 0 {
+		return true
+	}
+	if len(a.quantities) != len(b.quantities) {
+		return false
+	}
+	for i := range a.quantities {
+		qa, qb := a.quantities[i], b.quantities[i]
+		if qa.Unit != qb.Unit || !near(qa.Value, qb.Value) || !near(qa.ValueMax, qb.ValueMax) {
+			return false
+		}
+	}
+	return true
+}
+
+// near reports whether two values agree within half a percent.
+func near(a, b float64) bool {
+	return math.Abs(a-b) <= 0.005*math.Max(math.Abs(a), math.Abs(b))
+}
+
+func containsByte(s string, b byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return true
+		}
+	}
+	return false
+}
+
+// shingleSet returns the hashed word trigrams of a sentence (single words for short ones).
+func shingleSet(words []string) map[uint64]bool {
+	set := map[uint64]bool{}
+	n := 3
+	if len(words) < n {
+		n = 1
+	}
+	for i := 0; i+n <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+n] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		set[h.Sum64()] = true
+	}
+	return set
+}
+
+func jaccard(a, b map[uint64]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}

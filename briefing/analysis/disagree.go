@@ -1,0 +1,100 @@
+package analysis
+
+import (
+	"github.com/secbrief/briefing/briefing"
+)
+
+// disagreements groups figures that measure the same thing but differ: the same measure, the
+// same unit (counts of one measure compare whatever noun they use), the same period or none,
+// and at least one entity in common (or none named). Figures of sentences that state the same
+// claim with different numbers are grouped as well.
+func disagreements(figs []briefing.Figure, conflicts [][2]int) []briefing.Disagreement {
+	var out []briefing.Disagreement
+	uf := newUnionFind(len(figs))
+	for i := range figs {
+		for j := i + 1; j < len(figs); j++ {
+			if comparable(figs[i], figs[j]) && !sameValue(figs[i], figs[j]) {
+				uf.union(i, j)
+			}
+		}
+	}
+	for _, c := range conflicts {
+		uf.union(c[0], c[1])
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range figs {
+		r := uf.find(i)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	for _, r := range roots {
+		members := groups[r]
+		if len(members) < 2 {
+			continue
+		}
+		first := figs[members[0]]
+		d := briefing.Disagreement{Subject: first.Subject, Unit: first.Unit}
+		for _, m := range members {
+			d.Figures = append(d.Figures, figs[m])
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// comparable reports whether two figures measure the same thing. Figures of one sentence are
+// parts or changes ("9 Millionen … von insgesamt 30 Millionen"), never a disagreement; the
+// first entity is whom the figure is about and must be the same.
+func comparable(a, b briefing.Figure) bool {
+	if a.Measure == "" || a.Measure != b.Measure || a.Sources[0] == b.Sources[0] {
+		return false
+	}
+	if isMoneyOrPercent(a.Unit) || isMoneyOrPercent(b.Unit) {
+		if a.Unit != b.Unit {
+			return false
+		}
+	}
+	if (a.Period == nil) != (b.Period == nil) || a.Period != nil && *a.Period != *b.Period {
+		return false
+	}
+	return len(a.Entities) == 0 || len(b.Entities) == 0 || a.Entities[0] == b.Entities[0]
+}
+
+func sameValue(a, b briefing.Figure) bool {
+	return near(a.Value, b.Value) && (a.ValueMax == nil) == (b.ValueMax == nil) &&
+		(a.ValueMax == nil || near(*a.ValueMax, *b.ValueMax))
+}
+
+func isMoneyOrPercent(unit string) bool {
+	switch unit {
+	case "USD", "EUR", "KRW", "JPY", "CNY", "RUB", "GBP", "%", "pp":
+		return true
+	}
+	return false
+}
+
+// conflictFigures maps the sentence pairs that state one claim with different numbers to
+// pairs of figure indices.
+func (c *corpus) conflictFigures(figs []briefing.Figure) [][2]int {
+	bySpan := map[briefing.Source]int{}
+	for i, f := range figs {
+		for _, s := range f.Sources {
+			if _, ok := bySpan[s]; !ok {
+				bySpan[s] = i
+			}
+		}
+	}
+	var out [][2]int
+	for _, p := range c.conflicts {
+		a, b := c.sents[p[0]], c.sents[p[1]]
+		fa, okA := bySpan[briefing.Source{Doc: c.docs[a.doc].ID, Start: a.start, End: a.end}]
+		fb, okB := bySpan[briefing.Source{Doc: c.docs[b.doc].ID, Start: b.start, End: b.end}]
+		if okA && okB && fa != fb {
+			out = append(out, [2]int{fa, fb})
+		}
+	}
+	return out
+}

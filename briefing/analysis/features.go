@@ -1,0 +1,188 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/dates"
+	"github.com/secbrief/briefing/briefing/lexicon"
+	"github.com/secbrief/briefing/briefing/quantity"
+)
+
+// vocabulary holds the compiled lexicons of themes, measures and entities.
+type vocabulary struct {
+	opt      Options
+	themes   *lexicon.Matcher
+	measures *lexicon.Matcher
+	entities *lexicon.Matcher
+}
+
+func newVocabulary(opt Options) *vocabulary {
+	var themeTerms []lexicon.Term
+	exclude := map[int][]string{}
+	for i, t := range opt.Themes {
+		for _, term := range t.Terms {
+			themeTerms = append(themeTerms, lexicon.Term{Text: term.Text, Weight: term.Weight, Group: i})
+		}
+		exclude[i] = t.Exclude
+	}
+	return &vocabulary{
+		opt:      opt,
+		themes:   lexicon.New(themeTerms, exclude),
+		measures: lexicon.New(namedTerms(opt.Measures), nil),
+		entities: lexicon.New(namedTerms(opt.Entities), nil),
+	}
+}
+
+func namedTerms(list []Named) []lexicon.Term {
+	var terms []lexicon.Term
+	for i, n := range list {
+		for _, t := range n.Terms {
+			terms = append(terms, lexicon.Term{Text: t, Weight: 1, Group: i})
+		}
+	}
+	return terms
+}
+
+// sentence is a sentence of a document with what the analysis found in it.
+type sentence struct {
+	doc, index int // document and sentence index
+	start, end int // span in the document text
+	text       string
+	para       int     // paragraph (line) of the document
+	pos        float64 // relative position in the document, 0 at the start
+	heading    bool
+	toks       []lexicon.Token
+	themes     map[int]*themeMatch
+	measures   []lexicon.Hit
+	entities   []lexicon.Hit
+	quantities []quantity.Quantity
+	exprs      []dates.Expr // spans relative to text
+	content    []string     // stems of content words, in order
+	cluster    int          // index of the statement cluster it belongs to
+}
+
+// themeMatch is why a sentence belongs to a theme.
+type themeMatch struct {
+	score float64
+	terms []string
+}
+
+// prepare finds themes, measures, entities, quantities and dates in every sentence of a
+// document. It only reads the document and is safe to run in parallel.
+func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
+	// Relative expressions ("im vergangenen Jahr") are resolved against the date the document
+	// gives; a file's modification time says nothing about when the text was written.
+	var ref time.Time
+	if d.DateSource != briefing.DateFromModTime {
+		ref = refDate(d.Date)
+	}
+	exprs := dates.Expressions(d.Text, ref, d.Language)
+	german := d.Language != "en"
+	out := make([]*sentence, 0, len(d.Sentences))
+	para, lineStart := 0, 0
+	for i, span := range d.Sentences {
+		for nl := strings.IndexByte(d.Text[lineStart:span.Start], '\n'); nl >= 0; nl = strings.IndexByte(d.Text[lineStart:span.Start], '\n') {
+			lineStart += nl + 1
+			para++
+		}
+		s := &sentence{
+			doc: docIndex, index: i, start: span.Start, end: span.End, text: d.Text[span.Start:span.End],
+			para: para, pos: float64(i) / float64(max(1, len(d.Sentences)-1)), heading: span.Heading,
+		}
+		s.toks = lexicon.Tokenize(s.text, d.Language)
+		s.themes = v.themeMatches(s.toks, german)
+		s.measures = v.measures.Match(s.toks, german)
+		s.entities = v.entities.Match(s.toks, german)
+		if !s.heading {
+			s.quantities = quantity.Find(s.text, d.Language)
+		}
+		for _, e := range exprs {
+			if e.Start >= span.Start && e.End <= span.End {
+				e.Start -= span.Start
+				e.End -= span.Start
+				s.exprs = append(s.exprs, e)
+			}
+		}
+		for _, t := range s.toks {
+			if len(t.Folded) >= 3 && !lexicon.IsStopWord(t.Folded) {
+				s.content = append(s.content, t.Stem)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// themeMatches scores each theme of a sentence: every word counts once, for the heaviest term
+// that matches it (a phrase before the words inside it; "Waffenlieferungen" once, although
+// several terms find it), and every term counts once.
+func (v *vocabulary) themeMatches(toks []lexicon.Token, german bool) map[int]*themeMatch {
+	terms := v.themes.Terms()
+	hits := v.themes.Match(toks, german)
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if terms[a.Term].Weight != terms[b.Term].Weight {
+			return terms[a.Term].Weight > terms[b.Term].Weight
+		}
+		return a.Last-a.First > b.Last-b.First
+	})
+	m := map[int]*themeMatch{}
+	seen := map[int]bool{}
+	claimed := map[[2]int]bool{} // theme, token
+	for _, h := range hits {
+		if seen[h.Term] || claimed[[2]int{h.Group, h.First}] || claimed[[2]int{h.Group, h.Last}] {
+			continue
+		}
+		seen[h.Term] = true
+		for t := h.First; t <= h.Last; t++ {
+			claimed[[2]int{h.Group, t}] = true
+		}
+		tm := m[h.Group]
+		if tm == nil {
+			tm = &themeMatch{}
+			m[h.Group] = tm
+		}
+		tm.score += terms[h.Term].Weight
+		tm.terms = append(tm.terms, terms[h.Term].Text)
+	}
+	for g, tm := range m {
+		if tm.score < v.opt.MinThemeScore {
+			delete(m, g)
+		}
+	}
+	return m
+}
+
+// themeIDs returns the ids of the themes of a sentence, in the configured order.
+func (v *vocabulary) themeIDs(s *sentence) []string {
+	ids := []string{}
+	for i, t := range v.opt.Themes {
+		if s.themes[i] != nil {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
+
+// refDate turns a document date ("2025-01-31", "2024-06", "2024") into the reference time for
+// relative expressions; an unknown date gives the zero time.
+func refDate(iso string) time.Time {
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		if t, err := time.Parse(layout, iso); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func sortedKeys(m map[int]*themeMatch) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
+}

@@ -1,0 +1,243 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/secbrief/briefing/briefing"
+)
+
+// Ranking parameters: LexRank damping and edge threshold, MMR trade-off between relevance and
+// novelty, and the boosts for figures, dates, support by several documents and early position.
+const (
+	damping       = 0.85
+	edgeThreshold = 0.1
+	iterations    = 50
+	mmrLambda     = 0.7
+	boostFigure   = 0.3
+	boostDate     = 0.15
+	boostSupport  = 0.25
+	boostPosition = 0.2
+	minWords      = 6
+)
+
+// themes ranks the statements of every theme and attaches the disagreements among its figures.
+func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) []briefing.Theme {
+	groups := disagreements(figures, c.conflictFigures(figures))
+	out := make([]briefing.Theme, 0, len(opt.Themes))
+	for ti, t := range opt.Themes {
+		cands := c.candidates(ti, opt.Candidates)
+		scores := c.rank(ti, cands)
+		chosen := c.mmr(cands, scores, opt.StatementsPerTheme)
+		th := briefing.Theme{ID: t.ID, Title: t.Title, Statements: []briefing.Statement{}, Disagreements: []briefing.Disagreement{}}
+		for _, k := range chosen {
+			th.Statements = append(th.Statements, c.statement(ti, cands[k], scores[k]))
+		}
+		for _, d := range groups {
+			if hasTheme(d, t.ID) {
+				th.Disagreements = append(th.Disagreements, d)
+			}
+		}
+		out = append(out, th)
+	}
+	return out
+}
+
+// candidates returns the clusters of a theme that can be statements, best lexicon match first,
+// at most limit of them.
+func (c *corpus) candidates(theme, limit int) []int {
+	type cand struct {
+		cluster int
+		score   float64
+	}
+	var cands []cand
+	for k, members := range c.clusters {
+		rep := c.sents[members[0]]
+		if !statementLike(rep) {
+			continue
+		}
+		best := 0.0
+		for _, m := range members {
+			if tm := c.sents[m].themes[theme]; tm != nil && tm.score > best {
+				best = tm.score
+			}
+		}
+		if best > 0 {
+			cands = append(cands, cand{k, best})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	if len(cands) > limit {
+		cands = cands[:limit]
+	}
+	out := make([]int, len(cands))
+	for i, cd := range cands {
+		out[i] = cd.cluster
+	}
+	return out
+}
+
+// statementLike reports whether a sentence can stand alone in a briefing: not a heading, not
+// a question, long enough.
+func statementLike(s *sentence) bool {
+	if s.heading || len(s.toks) < minWords {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.text, `"“”'’»«`))
+	return r != '?' && r != ':'
+}
+
+// rank scores candidate clusters: LexRank centrality over their TF-IDF similarity graph,
+// scaled by the theme match and boosted for figures, dates, support by several documents and
+// an early place in the document.
+func (c *corpus) rank(theme int, cands []int) []float64 {
+	n := len(cands)
+	if n == 0 {
+		return nil
+	}
+	adj := make([][]int, n)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if cosine(c.repVec(cands[i]), c.repVec(cands[j])) >= edgeThreshold {
+				adj[i] = append(adj[i], j)
+				adj[j] = append(adj[j], i)
+			}
+		}
+	}
+	p := make([]float64, n)
+	for i := range p {
+		p[i] = 1 / float64(n)
+	}
+	next := make([]float64, n)
+	for range iterations {
+		for i := range next {
+			next[i] = (1 - damping) / float64(n)
+		}
+		for i, nb := range adj {
+			if len(nb) == 0 {
+				for j := range next {
+					next[j] += damping * p[i] / float64(n)
+				}
+				continue
+			}
+			share := damping * p[i] / float64(len(nb))
+			for _, j := range nb {
+				next[j] += share
+			}
+		}
+		p, next = next, p
+	}
+	scores := make([]float64, n)
+	for i, k := range cands {
+		rep := c.sents[c.clusters[k][0]]
+		boost := 1 + boostPosition*(1-rep.pos) + boostSupport*float64(c.docCount(k)-1)
+		if len(rep.quantities) > 0 {
+			boost += boostFigure
+		}
+		if len(rep.exprs) > 0 {
+			boost += boostDate
+		}
+		match := 0.0
+		for _, m := range c.clusters[k] {
+			if tm := c.sents[m].themes[theme]; tm != nil {
+				match = math.Max(match, tm.score)
+			}
+		}
+		scores[i] = p[i] * float64(n) * boost * (1 + math.Log(match))
+	}
+	return scores
+}
+
+// mmr picks up to k candidates by maximal marginal relevance: each pick weighs its score
+// against its similarity to the picks before, so the set is relevant and diverse.
+func (c *corpus) mmr(cands []int, scores []float64, k int) []int {
+	top := 0.0
+	for _, s := range scores {
+		top = math.Max(top, s)
+	}
+	var chosen []int
+	used := make([]bool, len(cands))
+	for len(chosen) < k {
+		best, bestVal := -1, math.Inf(-1)
+		for i := range cands {
+			if used[i] {
+				continue
+			}
+			sim := 0.0
+			for _, j := range chosen {
+				sim = math.Max(sim, cosine(c.repVec(cands[i]), c.repVec(cands[j])))
+			}
+			val := mmrLambda*scores[i]/top - (1-mmrLambda)*sim
+			if val > bestVal {
+				best, bestVal = i, val
+			}
+		}
+		if best < 0 {
+			break
+		}
+		used[best] = true
+		chosen = append(chosen, best)
+	}
+	return chosen
+}
+
+func (c *corpus) repVec(cluster int) vector { return c.vecs[c.clusters[cluster][0]] }
+
+// docCount returns the number of documents that state a cluster.
+func (c *corpus) docCount(cluster int) int {
+	docs := map[int]bool{}
+	for _, m := range c.clusters[cluster] {
+		docs[c.sents[m].doc] = true
+	}
+	return len(docs)
+}
+
+// statement turns a cluster into a statement of a theme: the representative's text, the
+// matched terms of all members and every member as a source.
+func (c *corpus) statement(theme, cluster int, score float64) briefing.Statement {
+	st := briefing.Statement{Score: math.Round(score*1e4) / 1e4, Terms: []string{}}
+	seen := map[string]bool{}
+	for _, m := range c.clusters[cluster] {
+		s := c.sents[m]
+		if tm := s.themes[theme]; tm != nil {
+			for _, t := range tm.terms {
+				if !seen[t] {
+					seen[t] = true
+					st.Terms = append(st.Terms, t)
+				}
+			}
+		}
+	}
+	sort.Strings(st.Terms)
+	st.Sources = c.sources(c.clusters[cluster])
+	st.Text = c.sents[c.clusters[cluster][0]].text
+	return st
+}
+
+// sources returns the spans of sentences, one per document, in the given order.
+func (c *corpus) sources(members []int) []briefing.Source {
+	var out []briefing.Source
+	docs := map[int]bool{}
+	for _, m := range members {
+		s := c.sents[m]
+		if docs[s.doc] {
+			continue
+		}
+		docs[s.doc] = true
+		out = append(out, briefing.Source{Doc: c.docs[s.doc].ID, Start: s.start, End: s.end})
+	}
+	return out
+}
+
+func hasTheme(d briefing.Disagreement, id string) bool {
+	for _, f := range d.Figures {
+		for _, t := range f.Themes {
+			if t == id {
+				return true
+			}
+		}
+	}
+	return false
+}

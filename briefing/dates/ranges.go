@@ -1,0 +1,114 @@
+package dates
+
+const dashes = "-–—"
+
+// The words that join the two points of a range, after "zwischen"/"between", after
+// "von"/"from", and without either.
+var (
+	joinAnd  = set("und", "and")
+	joinTo   = set("bis", "to", "until", "till", "through")
+	joinBare = set("bis", "to")
+)
+
+// rangeExpr reads an interval of two points: "zwischen 2016 und 2020", "von 2016 bis 2020",
+// "vom 1. bis 3. März 2024", "2021 bis 2023", "1950-1953", "from March to June 2024",
+// "between 2016 and 2020", "March 1–3, 2024". The first point may take its year and month
+// from the second.
+func (p *parser) rangeExpr(i int) (cand, int, bool) {
+	j, c, joins := i, ctx{partial: true}, joinBare
+	switch {
+	case p.is(i, "zwischen", "between"):
+		j, c.lead, joins = i+1, true, joinAnd
+	case p.is(i, "von", "vom", "from"):
+		j, c.lead, joins = i+1, true, joinTo
+	}
+	if c.lead && p.is(j, "dem", "the") {
+		j++
+	}
+	a, k, ok := p.rangeStart(j, c)
+	if !ok {
+		return cand{}, 0, false
+	}
+	if !p.in(k, joins) && (joins["und"] || !p.isPunct(k, dashes)) {
+		return cand{}, 0, false
+	}
+	k++
+	if p.is(k, "dem", "the", "zum", "zur") {
+		k++
+	}
+	b, _, end, ok := p.modPoint(k, true)
+	if !ok && a.u == uDay && a.m > 0 { // "March 1–3, 2024"
+		b, end, ok = p.rangeEndDay(k, a.m)
+	}
+	if !ok {
+		return cand{}, 0, false
+	}
+	if a, ok = complete(a, b); !ok {
+		return cand{}, 0, false
+	}
+	return cand{a: a, b: b}, end, true
+}
+
+// rangeStart reads the first point of a range, after an optional mod that the range drops:
+// "Anfang 2023 bis Ende 2024". It may lack its year, or be a bare day ("from 1 to 3 March").
+func (p *parser) rangeStart(i int, c ctx) (point, int, bool) {
+	if mod, j := p.mod(i); mod != "" {
+		i, c.lead = j, true
+	}
+	if pt, j, ok := p.point(i, c); ok {
+		return pt, j, true
+	}
+	if d, ok := p.dayNum(i, c); ok && (c.lead || (p.isPunct(i+1, dashes) && p.glued(i+1))) {
+		return point{u: uDay, d: d}, i + 1, true
+	}
+	return point{}, 0, false
+}
+
+// rangeEndDay reads the "3, 2024" of "March 1–3, 2024".
+func (p *parser) rangeEndDay(i, m int) (point, int, bool) {
+	d, ok := p.dayNum(i, ctx{lead: true})
+	if !ok {
+		return point{}, 0, false
+	}
+	pt, end, ok := p.dayYear(point{u: uDay, m: m, d: d}, i+1)
+	if ok {
+		pt, ok = pt.resolve(p.ref)
+	}
+	return pt, end, ok && pt.valid()
+}
+
+// complete gives the first point of a range what it lacks from the second, b, and reports
+// whether a comes before b. A month or season later in the year than b is in the year
+// before: "von Dezember bis Februar 2024".
+func complete(a, b point) (point, bool) {
+	switch {
+	case a.y != 0:
+	case a.m == 0: // a bare day: "vom 1. bis 3. März 2024"
+		if b.u != uDay {
+			return a, false
+		}
+		a.m, a.y, a.rel = b.m, b.y, a.rel || b.rel
+	default:
+		a.y, a.rel = b.y, a.rel || b.rel
+		if a.valid() && a.lo().After(b.lo()) {
+			a.y--
+		}
+	}
+	if !a.valid() {
+		return a, false
+	}
+	return a, a.lo().Before(b.lo()) || (a.lo().Equal(b.lo()) && a.hi().Before(b.hi()))
+}
+
+// yearPair reads the business or school year "2023/24" or "2023/2024".
+func (p *parser) yearPair(i int) (cand, int, bool) {
+	a, j, ok := p.bareYear(i, ctx{})
+	if !ok || !p.isPunct(j, "/") || !p.glued(j) || !p.glued(j+1) {
+		return cand{}, 0, false
+	}
+	n, digits, _ := p.number(j + 1)
+	if !(digits == 2 && n == (a.y+1)%100) && !(digits == 4 && n == a.y+1) {
+		return cand{}, 0, false
+	}
+	return cand{a: a, b: point{u: uYear, y: a.y + 1}}, j + 2, true
+}
