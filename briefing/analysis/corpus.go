@@ -59,20 +59,20 @@ type vector struct {
 }
 
 func newVector(words []string, idf map[string]float64) vector {
-	tf := map[string]float64{}
-	for _, w := range words {
-		tf[w]++
-	}
+	sorted := append([]string(nil), words...)
+	sort.Strings(sorted)
 	v := vector{}
-	for w := range tf {
-		v.terms = append(v.terms, w)
-	}
-	sort.Strings(v.terms)
 	var norm float64
-	for _, w := range v.terms {
-		x := tf[w] * idf[w]
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j] == sorted[i] {
+			j++
+		}
+		x := float64(j-i) * idf[sorted[i]]
+		v.terms = append(v.terms, sorted[i])
 		v.weights = append(v.weights, x)
 		norm += x * x
+		i = j
 	}
 	norm = math.Sqrt(norm)
 	for i := range v.weights {
@@ -124,21 +124,42 @@ func (c *corpus) cluster(threshold float64) {
 		}
 		uf.union(i, j)
 	}
+	// Exact reposts first: the same sentence is the same statement. Only one sentence of
+	// each group of copies takes part in the similarity searches below.
+	first := map[string]int{}
+	rep := make([]bool, len(c.sents))
+	for i, s := range c.sents {
+		if !mergeable(s) {
+			continue
+		}
+		if j, ok := first[s.text]; ok {
+			uf.union(j, i)
+			continue
+		}
+		first[s.text] = i
+		rep[i] = true
+	}
 	shingles := make([]map[uint64]bool, len(c.sents))
 	for i, s := range c.sents {
-		if mergeable(s) {
+		if rep[i] {
 			shingles[i] = shingleSet(s.content)
 		}
 	}
-	for _, pair := range lshCandidates(shingles) {
-		i, j := pair[0], pair[1]
-		try(i, j, jaccard(shingles[i], shingles[j]) >= threshold)
+	// Near-duplicate wording: each member of an LSH bucket is compared with the bucket's
+	// first member; union-find joins the chains.
+	for _, bucket := range lshBuckets(shingles) {
+		f := bucket[0]
+		for _, m := range bucket[1:] {
+			if uf.find(m) != uf.find(f) {
+				try(f, m, jaccard(shingles[f], shingles[m]) >= threshold)
+			}
+		}
 	}
-	for _, bucket := range c.dateBuckets() {
+	for _, bucket := range c.dateBuckets(rep) {
 		for a := 0; a < len(bucket); a++ {
 			for b := a + 1; b < len(bucket); b++ {
 				i, j := bucket[a], bucket[b]
-				if c.sents[i].doc != c.sents[j].doc && shareTheme(c.sents[i], c.sents[j]) {
+				if c.sents[i].doc != c.sents[j].doc && uf.find(i) != uf.find(j) && shareTheme(c.sents[i], c.sents[j]) {
 					try(i, j, cosine(c.vecs[i], c.vecs[j]) >= sameClaimCosine)
 				}
 			}
@@ -190,12 +211,13 @@ func mergeable(s *sentence) bool { return !s.heading && len(s.content) >= minMer
 // number of comparisons.
 const maxBucket = 200
 
-// dateBuckets groups mergeable sentences by the dates (month or day precise) they name.
-func (c *corpus) dateBuckets() [][]int {
+// dateBuckets groups the representative sentences by the dates (month or day precise) they
+// name.
+func (c *corpus) dateBuckets(rep []bool) [][]int {
 	idx := map[string][]int{}
 	var keys []string
 	for i, s := range c.sents {
-		if !mergeable(s) {
+		if !rep[i] {
 			continue
 		}
 		for _, e := range s.exprs {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/secbrief/briefing/briefing"
@@ -11,12 +12,51 @@ import (
 	"github.com/secbrief/briefing/briefing/quantity"
 )
 
-// vocabulary holds the compiled lexicons of themes, measures and entities.
+// vocabulary holds the compiled lexicons of themes, measures and entities, and the features
+// of every distinct sentence text seen so far: reposts repeat sentences word for word, and
+// what depends on the words alone is found once.
 type vocabulary struct {
 	opt      Options
 	themes   *lexicon.Matcher
 	measures *lexicon.Matcher
 	entities *lexicon.Matcher
+	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
+}
+
+// textFeatures is what the words of a sentence say, independent of its document.
+type textFeatures struct {
+	toks       []lexicon.Token
+	themes     map[int]*themeMatch
+	measures   []lexicon.Hit
+	entities   []lexicon.Hit
+	quantities []quantity.Quantity
+	content    []string
+}
+
+// features returns the features of a sentence text, computing them on first sight. The
+// result is shared and must not be changed.
+func (v *vocabulary) features(text, lang string, heading bool) *textFeatures {
+	key := lang + "\x00" + text
+	if f, ok := v.seen.Load(key); ok {
+		return f.(*textFeatures)
+	}
+	german := lang != "en"
+	f := &textFeatures{toks: lexicon.Tokenize(text, lang)}
+	f.themes = v.themeMatches(f.toks, german)
+	f.measures = v.measures.Match(f.toks, german)
+	f.entities = v.entities.Match(f.toks, german)
+	if !heading {
+		f.quantities = quantity.Find(text, lang)
+	}
+	for _, t := range f.toks {
+		if len(t.Folded) >= 3 && !lexicon.IsStopWord(t.Folded) {
+			f.content = append(f.content, t.Stem)
+		}
+	}
+	if !heading {
+		v.seen.Store(key, f)
+	}
+	return f
 }
 
 func newVocabulary(opt Options) *vocabulary {
@@ -80,7 +120,6 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 		ref = refDate(d.Date)
 	}
 	exprs := dates.Expressions(d.Text, ref, d.Language)
-	german := d.Language != "en"
 	out := make([]*sentence, 0, len(d.Sentences))
 	para, lineStart := 0, 0
 	for i, span := range d.Sentences {
@@ -92,23 +131,13 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 			doc: docIndex, index: i, start: span.Start, end: span.End, text: d.Text[span.Start:span.End],
 			para: para, pos: float64(i) / float64(max(1, len(d.Sentences)-1)), heading: span.Heading,
 		}
-		s.toks = lexicon.Tokenize(s.text, d.Language)
-		s.themes = v.themeMatches(s.toks, german)
-		s.measures = v.measures.Match(s.toks, german)
-		s.entities = v.entities.Match(s.toks, german)
-		if !s.heading {
-			s.quantities = quantity.Find(s.text, d.Language)
-		}
+		f := v.features(s.text, d.Language, s.heading)
+		s.toks, s.themes, s.measures, s.entities, s.quantities, s.content = f.toks, f.themes, f.measures, f.entities, f.quantities, f.content
 		for _, e := range exprs {
 			if e.Start >= span.Start && e.End <= span.End {
 				e.Start -= span.Start
 				e.End -= span.Start
 				s.exprs = append(s.exprs, e)
-			}
-		}
-		for _, t := range s.toks {
-			if len(t.Folded) >= 3 && !lexicon.IsStopWord(t.Folded) {
-				s.content = append(s.content, t.Stem)
 			}
 		}
 		out = append(out, s)

@@ -1,7 +1,5 @@
 package analysis
 
-import "sort"
-
 // MinHash signature size and its banding for locality-sensitive hashing: 16 bands of 4 rows
 // find pairs with a resemblance of about 0.5 and above with high probability.
 const (
@@ -9,10 +7,11 @@ const (
 	rows  = 4
 )
 
-// lshCandidates returns the pairs of sets that share at least one band of their MinHash
-// signatures, each pair once, in order. Nil sets take no part.
-func lshCandidates(sets []map[uint64]bool) [][2]int {
+// lshBuckets returns the groups of sets that share a band of their MinHash signatures, in
+// a fixed order, each with at least two members and at most maxBucket. Nil sets take no part.
+func lshBuckets(sets []map[uint64]bool) [][]int {
 	buckets := map[[2]uint64][]int{}
+	var keys [][2]uint64
 	for i, set := range sets {
 		if len(set) == 0 {
 			continue
@@ -20,32 +19,19 @@ func lshCandidates(sets []map[uint64]bool) [][2]int {
 		sig := signature(set)
 		for b := range bands {
 			key := [2]uint64{uint64(b), bandHash(sig[b*rows : (b+1)*rows])}
-			buckets[key] = append(buckets[key], i)
-		}
-	}
-	seen := map[[2]int]bool{}
-	var pairs [][2]int
-	for _, members := range buckets {
-		if len(members) > maxBucket {
-			members = members[:maxBucket]
-		}
-		for a := 0; a < len(members); a++ {
-			for b := a + 1; b < len(members); b++ {
-				p := [2]int{members[a], members[b]}
-				if !seen[p] {
-					seen[p] = true
-					pairs = append(pairs, p)
-				}
+			if len(buckets[key]) == 1 {
+				keys = append(keys, key)
+			}
+			if len(buckets[key]) < maxBucket {
+				buckets[key] = append(buckets[key], i)
 			}
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i][0] != pairs[j][0] {
-			return pairs[i][0] < pairs[j][0]
-		}
-		return pairs[i][1] < pairs[j][1]
-	})
-	return pairs
+	out := make([][]int, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, buckets[k])
+	}
+	return out
 }
 
 // signature is the MinHash signature of a set: per hash function, the least value it takes.

@@ -61,6 +61,9 @@ func Find(text string) []Match {
 	var all []Match
 	seen := map[[2]int]bool{}
 	for _, y := range years(text) {
+		if !mayBeDate(text, y) {
+			continue
+		}
 		lo, hi := windowStart(text, y-windowBefore), min(len(text), y+4+windowAfter)
 		window := text[lo:hi]
 		for _, re := range patterns {
@@ -96,6 +99,36 @@ func Find(text string) []Match {
 // The longest text a date form has before its year ("31. September 2025" minus the year) and
 // after it ("-01-31").
 const windowBefore, windowAfter = 24, 6
+
+// mayBeDate is a cheap test of whether a date can end or start at the year at offset y: a
+// month name, a "dd.mm." or a "dd," right before it, or "-mm-dd" after it. Bare years ("im
+// Jahr 2023", "zwischen 2016 und 2020") skip the patterns.
+func mayBeDate(text string, y int) bool {
+	if y+5 < len(text) && text[y+4] == '-' && isDigit(text[y+5]) {
+		return true
+	}
+	if y < 2 {
+		return false
+	}
+	switch text[y-1] {
+	case '.':
+		return isDigit(text[y-2])
+	case ' ':
+		if c := text[y-2]; c == ',' || isDigit(c) {
+			return true
+		}
+		start := y - 1
+		for start > 0 && text[start-1] != ' ' && y-1-start < 12 {
+			start--
+		}
+		word := text[start : y-1]
+		if i := strings.LastIndexByte(strings.TrimSuffix(word, "."), '.'); i >= 0 {
+			word = word[i+1:] // "6.August"
+		}
+		return Month(word) > 0
+	}
+	return false
+}
 
 // years returns the offsets of four-digit numbers that stand alone.
 func years(text string) []int {

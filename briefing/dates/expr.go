@@ -137,16 +137,14 @@ func (p *parser) pointExpr(i int) (cand, int, bool) {
 	j, lead := i, false
 	if p.class(j)&wPrep != 0 {
 		j, lead = j+1, true
-		if p.in(j, articles) {
-			j++
-		}
 	}
-	the := !lead && p.is(j, "the")
-	if the {
+	the := p.is(j, "the")
+	if the || (lead && p.in(j, articles)) {
 		j++
 	}
 	pt, mod, end, ok := p.modPoint(j, lead)
-	if !ok || (the && mod == "" && pt.u <= uYear) { // "the 1990s", not "the 2024 election"
+	// "the 1990s", "in the year 2023", not "the 2024 election" or "in the 2024 election"
+	if !ok || (the && mod == "" && pt.u <= uYear && (!lead || p.kindAt(j) == number)) {
 		return cand{}, 0, false
 	}
 	return cand{a: pt, mod: mod}, end, true
@@ -221,21 +219,35 @@ func (p *parser) mod(i int) (string, int) {
 	return "", i
 }
 
-// pick keeps the longest of overlapping expressions and returns them in order.
+// pick keeps the longest of overlapping expressions, in order. found is in order of start
+// and end, so the ones that overlap one of them are its neighbours.
 func pick(found []cand) []cand {
-	slices.SortStableFunc(found, func(a, b cand) int {
-		if la, lb := a.end-a.start, b.end-b.start; la != lb {
-			return lb - la
-		}
-		return a.start - b.start
+	order := make([]int, len(found))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return (found[b].end - found[b].start) - (found[a].end - found[a].start)
 	})
-	var out []cand
-	for _, e := range found {
-		k, _ := slices.BinarySearchFunc(out, e.start, func(x cand, start int) int { return x.start - start })
-		if (k > 0 && out[k-1].end > e.start) || (k < len(out) && out[k].start < e.end) {
+	const chosen, blocked = 1, 2
+	state := make([]uint8, len(found))
+	for _, i := range order {
+		if state[i] != 0 {
 			continue
 		}
-		out = slices.Insert(out, k, e)
+		state[i] = chosen
+		for k := i - 1; k >= 0 && found[k].end > found[i].start; k-- {
+			state[k] = blocked
+		}
+		for k := i + 1; k < len(found) && found[k].start < found[i].end; k++ {
+			state[k] = blocked
+		}
+	}
+	out := found[:0]
+	for i, c := range found {
+		if state[i] == chosen {
+			out = append(out, c)
+		}
 	}
 	return out
 }

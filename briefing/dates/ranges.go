@@ -12,7 +12,7 @@ var (
 
 // rangeExpr reads an interval of two points: "zwischen 2016 und 2020", "von 2016 bis 2020",
 // "vom 1. bis 3. März 2024", "2021 bis 2023", "1950-1953", "from March to June 2024",
-// "between 2016 and 2020", "March 1–3, 2024". The first point may take its year and month
+// "between 2016 and 2020", "March 1–3, 2024", "in den Jahren 2020 bis 2022". The first point may take its year and month
 // from the second.
 func (p *parser) rangeExpr(i int) (cand, int, bool) {
 	j, c, joins := i, ctx{partial: true}, joinBare
@@ -21,9 +21,14 @@ func (p *parser) rangeExpr(i int) (cand, int, bool) {
 		j, c.lead, joins = i+1, true, joinAnd
 	case p.is(i, "von", "vom", "from"):
 		j, c.lead, joins = i+1, true, joinTo
+	case p.is(i, "in") && p.is(i+1, "den", "the") && p.is(i+2, "jahren", "years"):
+		j, c.lead = i+2, true
 	}
-	if c.lead && p.is(j, "dem", "the") {
+	if c.lead && p.is(j, "dem", "den", "the") {
 		j++
+	}
+	if c.lead && p.is(j, "jahren", "jahre", "years") && p.kindAt(j+1) == number {
+		j++ // "in den Jahren 2020 bis 2022", "zwischen den Jahren 2016 und 2020"
 	}
 	a, k, ok := p.rangeStart(j, c)
 	if !ok {
@@ -100,15 +105,22 @@ func complete(a, b point) (point, bool) {
 	return a, a.lo().Before(b.lo()) || (a.lo().Equal(b.lo()) && a.hi().Before(b.hi()))
 }
 
-// yearPair reads the business or school year "2023/24" or "2023/2024".
+// yearPair reads a year with the next one, as for a business or school year ("2023/24",
+// "2023/2024"), or with a later one of its century after a dash ("1914–18").
 func (p *parser) yearPair(i int) (cand, int, bool) {
 	a, j, ok := p.bareYear(i, ctx{})
-	if !ok || !p.isPunct(j, "/") || !p.glued(j) || !p.glued(j+1) {
+	slash := p.isPunct(j, "/")
+	if !ok || !(slash || p.isPunct(j, dashes)) || !p.glued(j) || !p.glued(j+1) {
 		return cand{}, 0, false
 	}
 	n, digits, _ := p.number(j + 1)
-	if !(digits == 2 && n == (a.y+1)%100) && !(digits == 4 && n == a.y+1) {
+	b := point{u: uYear, y: n}
+	if digits == 2 {
+		b.y += a.y - a.y%100
+	}
+	month := !slash && p.isPunct(j, "-") && digits == 2 && n <= 12 // "2010-12" is December
+	if (digits != 2 && !(digits == 4 && slash)) || b.y <= a.y || (slash && b.y != a.y+1) || month {
 		return cand{}, 0, false
 	}
-	return cand{a: a, b: point{u: uYear, y: a.y + 1}}, j + 2, true
+	return cand{a: a, b: b}, j + 2, true
 }

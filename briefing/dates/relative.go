@@ -67,11 +67,13 @@ func (p *parser) relSeason(i int, c ctx) (point, int, bool) {
 	return point{u: uSeason, y: y, m: s, rel: true}, j + 1, true
 }
 
-// relDay reads "heute", "gestern", "today", "yesterday" and (German, lower case) "morgen".
+// relDay reads "heute", "gestern", "today", "yesterday" and (German, lower case, not after
+// "heute") "morgen".
 func (p *parser) relDay(i int, c ctx) (point, int, bool) {
 	w := p.low(i)
 	off, ok := dayWords[w]
-	if !ok || p.ref.IsZero() || (w == "morgen" && (p.en || p.tok(i) != "morgen")) {
+	morning := p.en || p.tok(i) != "morgen" || p.is(i-1, "heute", "gestern", "vorgestern")
+	if !ok || p.ref.IsZero() || (w == "morgen" && morning) { // "heute morgen" is this morning
 		return point{}, 0, false
 	}
 	return dayPoint(p.ref.AddDate(0, 0, off)), i + 1, true

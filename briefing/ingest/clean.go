@@ -110,18 +110,45 @@ func splitHeader(h string) []string {
 }
 
 var (
-	// navigation matches links to other pages: upper-case PREV/NEXT markers and teaser labels
-	// followed by a colon or an arrow. Ordinary sentences that start with "Weiter" or "Next"
-	// do not match.
-	navigation = regexp.MustCompile(`^(?:(?:PREV|NEXT|PREVIOUS|ZURÜCK|WEITER)\s|(?i:lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|das könnte sie auch interessieren|weitere artikel|siehe auch|read more|read also|related(?: articles?| stories)?|see also|more on this(?: topic)?|you may also like|empfohlener redaktioneller inhalt)\s*[:»>›→|]|(?i:« ?zurück|‹ ?previous|previous article|next article|vorheriger artikel|nächster artikel)\b)`)
 	footerWord = regexp.MustCompile(`(?i)^(impressum|datenschutz(erklärung)?|kontakt|cookies?(-einstellungen)?|privacy policy|terms of use|imprint|contact|startseite|home|menü|menu|suche|search|anzeige|werbung|advertisement|teilen|share|drucken|print)$`)
 	pageNumber = regexp.MustCompile(`(?i)^(seite|page|s\.|p\.)?\s*\d{1,4}(\s*(von|of|/)\s*\d{1,4})?$`)
 	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"]+`)
 	identifier = regexp.MustCompile(`(?i)\b(e-?issn|issn|isbn|doi:|doi\.org)\b`)
 )
 
+// Navigation lines link to other pages: upper-case PREV/NEXT markers, and teaser labels
+// followed by a colon or an arrow. Ordinary sentences that start with "Weiter" or "Next" are
+// not navigation.
+var (
+	navMarkers  = []string{"PREV ", "NEXT ", "PREVIOUS ", "ZURÜCK ", "WEITER "}
+	navLabels   = []string{"lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr dazu", "auch interessant", "das könnte sie auch interessieren", "weitere artikel", "siehe auch", "read more", "read also", "related articles", "related stories", "related", "see also", "more on this topic", "more on this", "you may also like", "empfohlener redaktioneller inhalt"}
+	navLinks    = []string{"« zurück", "«zurück", "‹ previous", "‹previous", "previous article", "next article", "vorheriger artikel", "nächster artikel"}
+	navLabelEnd = ":»>›→|"
+)
+
 // isNavigation looks at the start of the line only: navigation markers lead their line.
-func isNavigation(l string) bool { return navigation.MatchString(l[:prefixLen(l, 64)]) }
+func isNavigation(l string) bool {
+	for _, m := range navMarkers {
+		if strings.HasPrefix(l, m) {
+			return true
+		}
+	}
+	head := strings.ToLower(l[:prefixLen(l, 64)])
+	for _, p := range navLinks {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	for _, p := range navLabels {
+		if rest, ok := strings.CutPrefix(head, p); ok {
+			rest = strings.TrimLeft(rest, " ")
+			if r, _ := utf8.DecodeRuneInString(rest); rest != "" && strings.ContainsRune(navLabelEnd, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // prefixLen returns a length of at most n bytes that ends on a rune boundary of l.
 func prefixLen(l string, n int) int {
@@ -164,7 +191,7 @@ func isFooter(l string) bool {
 	return len(l) < 40 && footerWord.MatchString(strings.Trim(l, " .:|>»"))
 }
 
-func isPageNumber(l string) bool { return pageNumber.MatchString(l) }
+func isPageNumber(l string) bool { return len(l) <= 24 && pageNumber.MatchString(l) }
 
 // isMostlyURL reports whether URLs make up half of a line or more.
 func isMostlyURL(l string) bool {
@@ -179,7 +206,9 @@ func isMostlyURL(l string) bool {
 }
 
 // isIdentifierLine reports a short line that carries ISSN, ISBN or DOI numbers.
-func isIdentifierLine(l string) bool { return wordCount(l) <= 12 && identifier.MatchString(l) }
+func isIdentifierLine(l string) bool {
+	return len(l) < 200 && wordCount(l) <= 12 && identifier.MatchString(l)
+}
 
 // hasURL is a cheap test before the URL expressions run.
 func hasURL(l string) bool { return strings.Contains(l, "http") || strings.Contains(l, "www.") }
@@ -209,7 +238,7 @@ func isReference(l string) bool {
 		return true
 	case hasURL(l) && (seeAlso.MatchString(l) || endsWithURL.MatchString(l) && !isMostlyURL(l)):
 		return true
-	case wordCount(l) <= 4 && ibid.MatchString(l):
+	case len(l) < 60 && wordCount(l) <= 4 && ibid.MatchString(l):
 		return true
 	}
 	return false

@@ -298,3 +298,22 @@ func BenchmarkLoadSeeds(b *testing.B) {
 		}
 	}
 }
+
+func TestIsNavigation(t *testing.T) {
+	for line, want := range map[string]bool{
+		"PREV Ohne Versicherung für seine Gemeinde erlässt der Bürgermeister ein Dekret.": true,
+		"NEXT Warum der Dollar gegenüber dem Euro an Wert gewinnt":                        true,
+		"Lesen Sie auch: Xi trifft Biden nach diplomatischer Ewigkeit":                    true,
+		"Mehr zum Thema » Sanktionen":                                                     true,
+		"Read more: NATO in Asia":                                                         true,
+		"Nächster Artikel":                                                                true,
+		"Weiter hieß es, die Gespräche würden fortgesetzt.":                               false,
+		"Next year the alliance will meet in Seoul.":                                      false,
+		"Lesen Sie auch die Studie der Stiftung, die im Oktober erschien.":                false,
+		"Mehr dazu sagte der Minister nicht.":                                             false,
+	} {
+		if got := isNavigation(line); got != want {
+			t.Errorf("isNavigation(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -190,7 +190,7 @@ var stopWords = func() map[string]string {
 }()
 
 // detectLanguage returns "de" or "en" by the count of each language's stop words in the first
-// two thousand words; fallback is returned when neither has any.
+// thousand words; fallback is returned when neither has any.
 func detectLanguage(text, fallback string) string {
 	count := map[string]int{}
 	words, start := 0, -1
@@ -203,7 +203,7 @@ scan:
 		case !letter && start >= 0:
 			count[stopWords[text[start:i]]]++
 			start = -1
-			if words++; words == 2000 {
+			if words++; words == 1000 {
 				break scan
 			}
 		}

@@ -164,12 +164,18 @@ func matchesAt(toks []Token, i int, phrase []string) bool {
 
 // dropExcluded removes the hits of a group on tokens that one of its exclusions covers.
 func (m *Matcher) dropExcluded(toks []Token, hits []Hit) []Hit {
-	if len(m.excluded) == 0 {
+	if len(m.excluded) == 0 || len(hits) == 0 {
 		return hits
 	}
 	blocked := map[[2]int]bool{} // group, token
-	for g, exs := range m.excluded {
-		for _, ex := range exs {
+	checked := map[int]bool{}
+	for _, h := range hits {
+		g := h.Group
+		if checked[g] {
+			continue
+		}
+		checked[g] = true
+		for _, ex := range m.excluded[g] {
 			for i := range toks {
 				if n := ex.covers(toks, i); n > 0 {
 					for j := i; j < i+n; j++ {

@@ -62,14 +62,30 @@ func newToken(text string, start, end int, lang string) Token {
 var folder = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "é", "e", "è", "e", "á", "a", "à", "a")
 
 // Fold lower-cases a word and folds umlauts and accents.
-func Fold(w string) string { return folder.Replace(strings.ToLower(w)) }
+func Fold(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
+	return folder.Replace(strings.ToLower(w))
+}
 
-var stems sync.Map // lang + "\x00" + folded word -> stem
+// germanStems and englishStems cache stems by folded word.
+var germanStems, englishStems sync.Map
 
 // Stem returns the Snowball stem of a folded word in language lang ("de" or "en").
 func Stem(folded, lang string) string {
-	key := lang + "\x00" + folded
-	if s, ok := stems.Load(key); ok {
+	cache := &germanStems
+	if lang == "en" {
+		cache = &englishStems
+	}
+	if s, ok := cache.Load(folded); ok {
 		return s.(string)
 	}
 	env := snowballstem.NewEnv(folded)
@@ -79,6 +95,6 @@ func Stem(folded, lang string) string {
 		german.Stem(env)
 	}
 	s := env.Current()
-	stems.Store(key, s)
+	cache.Store(folded, s)
 	return s
 }

@@ -40,11 +40,11 @@ func (sc *scanner) contextBefore(pre, floor int) context {
 func (sc *scanner) prefixCurrency(i, floor int) (string, int) {
 	s := sc.s
 	if start, idx := longestBefore(s, i, floor, prefixCurrencies); idx >= 0 {
-		return prefixCurrencies[idx].val, start
+		return prefixCurrencies.list[idx].val, start
 	}
 	if j := skipSpacesBack(s, i, floor); j < i {
 		if start, idx := longestBefore(s, j, floor, prefixCurrencies); idx >= 0 {
-			return prefixCurrencies[idx].val, start
+			return prefixCurrencies.list[idx].val, start
 		}
 	}
 	return "", i
@@ -58,7 +58,7 @@ func (sc *scanner) qualifier(pre, floor int) (string, int) {
 	}
 	j := skipSpacesBack(sc.s, pre, floor)
 	if start, idx := longestBefore(sc.s, j, floor, list); idx >= 0 {
-		return list[idx].val, start
+		return list.list[idx].val, start
 	}
 	return "", pre
 }
@@ -145,12 +145,12 @@ func (sc *scanner) per(end, start, floor int) (string, int) {
 		after := skipSpaces(s, e)
 		w := strings.ToLower(s[after:wordEnd(s, after)])
 		if after >= len(s) || (!isDigit(s[after]) && !notPerAfter[w]) {
-			return list[idx].val, e
+			return list.list[idx].val, e
 		}
 	}
 	j := skipSpacesBack(s, start, floor)
 	if _, idx := longestBefore(s, j, floor, perBefore); idx >= 0 && j < start {
-		return perBefore[idx].val, end
+		return perBefore.list[idx].val, end
 	}
 	return "", end
 }

@@ -69,12 +69,32 @@ func (sc *scanner) mayStartNumber(i, we int) bool {
 	if r, n := runeBefore(sc.s, i); n > 0 && (isAlnum(r) || r == '-' || r == '/' || r == '.') {
 		return false
 	}
-	first := sc.s[i] | 0x20
-	if sc.de {
-		return strings.IndexByte("adefhnstvz", first) >= 0
+	if we-i == 1 {
+		return !sc.de && sc.s[i]|0x20 == 'a'
 	}
-	return strings.IndexByte("aefhnost", first) >= 0
+	b1 := sc.s[i+1]
+	if b1 < 0x80 {
+		b1 |= 0x20
+	}
+	starts := numberStartsEN
+	if sc.de {
+		starts = numberStartsDE
+	}
+	b0 := sc.s[i] | 0x20
+	for k := 0; k+2 < len(starts); k += 3 {
+		if starts[k+1] == b0 && starts[k+2] == b1 {
+			return true
+		}
+	}
+	return false
 }
+
+// numberStartsDE and numberStartsEN hold the first two bytes of the number words
+// and articles, each after a space.
+const (
+	numberStartsDE = " ei zw dr vi f\xc3 se si ac ne ze el hu ta"
+	numberStartsEN = " on tw th fo fi si se ei ni te el hu"
+)
 
 // match collects what parse has found so far.
 type match struct {

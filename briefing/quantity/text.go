@@ -232,24 +232,76 @@ type phrase struct {
 	val  string
 }
 
-// longestAt returns the end and index of the longest phrase of list matching at i,
-// or -1 and -1.
-func longestAt(s string, i int, list []phrase) (end, idx int) {
-	end, idx = -1, -1
+// phraseSet is a list of phrases indexed by their first and last rune.
+type phraseSet struct {
+	list        []phrase
+	first, last runeIndex
+}
+
+// runeIndex maps a rune to the indices of the phrases that start or end with it.
+type runeIndex struct {
+	ascii [128][]int
+	other map[rune][]int
+}
+
+func (x *runeIndex) add(r rune, k int) {
+	if r < 128 {
+		x.ascii[r] = append(x.ascii[r], k)
+		return
+	}
+	if x.other == nil {
+		x.other = map[rune][]int{}
+	}
+	x.other[r] = append(x.other[r], k)
+}
+
+func (x *runeIndex) get(r rune) []int {
+	if r < 0 {
+		return nil
+	}
+	if r < 128 {
+		return x.ascii[r]
+	}
+	return x.other[r]
+}
+
+func newPhrases(list []phrase) *phraseSet {
+	ps := &phraseSet{list: list}
 	for k, p := range list {
-		if e := matchAt(s, i, p.text); e > end {
+		first, _ := runeAt(p.text, 0)
+		last, _ := runeBefore(p.text, len(p.text))
+		ps.first.add(first, k)
+		ps.last.add(last, k)
+	}
+	return ps
+}
+
+// longestAt returns the end and index of the longest phrase of ps matching at i,
+// or -1 and -1.
+func longestAt(s string, i int, ps *phraseSet) (end, idx int) {
+	end, idx = -1, -1
+	r, n := runeAt(s, i)
+	if n == 0 {
+		return
+	}
+	for _, k := range ps.first.get(lowerRune(r)) {
+		if e := matchAt(s, i, ps.list[k].text); e > end {
 			end, idx = e, k
 		}
 	}
 	return end, idx
 }
 
-// longestBefore returns the start and index of the longest phrase of list that ends
+// longestBefore returns the start and index of the longest phrase of ps that ends
 // at j, or -1 and -1.
-func longestBefore(s string, j, floor int, list []phrase) (start, idx int) {
+func longestBefore(s string, j, floor int, ps *phraseSet) (start, idx int) {
 	start, idx = -1, -1
-	for k, p := range list {
-		if b := matchBefore(s, j, floor, p.text); b >= 0 && (start < 0 || b < start) {
+	r, n := runeBefore(s, j)
+	if n == 0 || j <= floor {
+		return
+	}
+	for _, k := range ps.last.get(lowerRune(r)) {
+		if b := matchBefore(s, j, floor, ps.list[k].text); b >= 0 && (start < 0 || b < start) {
 			start, idx = b, k
 		}
 	}

@@ -36,7 +36,7 @@ func (sc *scanner) unitAt(e int, currency string, v float64) unitInfo {
 	}
 	k := skipSpaces(s, e)
 	if end, idx := longestAt(s, k, percents); idx >= 0 && !sc.hyphenated(end) {
-		return unitInfo{kind: uPercent, unit: percents[idx].val, end: end}
+		return unitInfo{kind: uPercent, unit: percents.list[idx].val, end: end}
 	}
 	if u, ok := sc.currencyAt(k); ok {
 		return u
@@ -70,7 +70,7 @@ func (sc *scanner) currencyAt(k int) (unitInfo, bool) {
 	if idx < 0 || sc.hyphenated(end) {
 		return unitInfo{}, false
 	}
-	c := currencies[idx]
+	c := currencies.list[idx]
 	if strings.HasPrefix(c.text, "pound") && matchAt(sc.s, end, " of") > 0 {
 		return unitInfo{kind: uMeasure, unit: "lb", end: end}, true
 	}
@@ -83,7 +83,7 @@ func (sc *scanner) measureAt(k int) (unitInfo, bool) {
 	if idx < 0 || sc.hyphenated(end) {
 		return unitInfo{}, false
 	}
-	return unitInfo{kind: uMeasure, unit: measures[idx].val, end: end}, true
+	return unitInfo{kind: uMeasure, unit: measures.list[idx].val, end: end}, true
 }
 
 // timeAt reports whether a time of day follows ("10 Uhr", "10 a.m.").

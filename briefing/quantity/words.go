@@ -4,7 +4,7 @@ import "strings"
 
 // currencies are the currency words and symbols written after (or, see
 // prefixCurrencies, before) a number, with their ISO 4217 codes.
-var currencies = []phrase{
+var currencies = newPhrases([]phrase{
 	{"us-dollar", "USD"}, {"us-dollars", "USD"}, {"us dollar", "USD"}, {"us dollars", "USD"},
 	{"u.s. dollar", "USD"}, {"u.s. dollars", "USD"}, {"us-$", "USD"}, {"us$", "USD"},
 	{"dollar", "USD"}, {"dollars", "USD"}, {"usd", "USD"}, {"$", "USD"},
@@ -26,24 +26,24 @@ var currencies = []phrase{
 	{"gbp", "GBP"}, {"£", "GBP"},
 	{"schweizer franken", "CHF"}, {"swiss francs", "CHF"}, {"chf", "CHF"},
 	{"hrywnja", "UAH"}, {"hrywnjas", "UAH"}, {"hryvnia", "UAH"}, {"hryvnias", "UAH"}, {"uah", "UAH"},
-}
+})
 
 // prefixCurrencies are the currency symbols and codes written before a number.
-var prefixCurrencies = []phrase{
+var prefixCurrencies = newPhrases([]phrase{
 	{"$", "USD"}, {"us$", "USD"}, {"us $", "USD"}, {"usd", "USD"}, {"€", "EUR"}, {"eur", "EUR"},
 	{"£", "GBP"}, {"gbp", "GBP"}, {"¥", "JPY"}, {"jpy", "JPY"}, {"₩", "KRW"}, {"krw", "KRW"},
 	{"cny", "CNY"}, {"rmb", "CNY"}, {"₽", "RUB"}, {"rub", "RUB"}, {"chf", "CHF"}, {"uah", "UAH"},
-}
+})
 
 // percents are the percent words; "pp" stands for percentage points.
-var percents = []phrase{
+var percents = newPhrases([]phrase{
 	{"%", "%"}, {"prozent", "%"}, {"percent", "%"}, {"per cent", "%"}, {"pct", "%"},
 	{"prozentpunkt", "pp"}, {"prozentpunkte", "pp"}, {"prozentpunkten", "pp"},
 	{"percentage point", "pp"}, {"percentage points", "pp"},
-}
+})
 
 // measures are units of measurement with their normalised symbols.
-var measures = []phrase{
+var measures = newPhrases([]phrase{
 	{"km", "km"}, {"kilometer", "km"}, {"kilometern", "km"}, {"kilometers", "km"},
 	{"kilometre", "km"}, {"kilometres", "km"}, {"km/h", "km/h"},
 	{"km²", "km²"}, {"quadratkilometer", "km²"}, {"quadratkilometern", "km²"},
@@ -63,7 +63,7 @@ var measures = []phrase{
 	{"megatons", "Mt"}, {"megatonnes", "Mt"},
 	{"liter", "l"}, {"litern", "l"}, {"litre", "l"}, {"litres", "l"}, {"liters", "l"},
 	{"barrel", "bbl"}, {"barrels", "bbl"},
-}
+})
 
 // scaleWord is a word that multiplies the number before it.
 type scaleWord struct {
@@ -95,7 +95,7 @@ var articleScales = set("hundert tausend million milliarde billion dutzend hundr
 // articles are the indefinite articles, which are never the number one on their own.
 var articlesDE = set("ein eine einer einem einen eines")
 
-var qualifiersDE = []phrase{
+var qualifiersDE = newPhrases([]phrase{
 	{"mehr als", "more_than"}, {"über", "more_than"}, {"weit über", "more_than"},
 	{"deutlich über", "more_than"}, {"knapp über", "more_than"}, {">", "more_than"},
 	{"mindestens", "at_least"}, {"wenigstens", "at_least"}, {"zumindest", "at_least"},
@@ -112,9 +112,9 @@ var qualifiersDE = []phrase{
 	{"im mittel", "average"},
 	{"weniger als", "less_than"}, {"unter", "less_than"}, {"deutlich unter", "less_than"},
 	{"weit unter", "less_than"}, {"<", "less_than"},
-}
+})
 
-var qualifiersEN = []phrase{
+var qualifiersEN = newPhrases([]phrase{
 	{"more than", "more_than"}, {"over", "more_than"}, {"well over", "more_than"},
 	{"just over", "more_than"}, {"upwards of", "more_than"}, {"in excess of", "more_than"},
 	{"above", "more_than"}, {">", "more_than"},
@@ -131,17 +131,17 @@ var qualifiersEN = []phrase{
 	{"on average", "average"}, {"an average of", "average"}, {"averaging", "average"},
 	{"less than", "less_than"}, {"fewer than", "less_than"}, {"under", "less_than"},
 	{"below", "less_than"}, {"<", "less_than"},
-}
+})
 
-var perAfterDE = []phrase{
+var perAfterDE = newPhrases([]phrase{
 	{"pro monat", "month"}, {"je monat", "month"}, {"im monat", "month"}, {"monatlich", "month"},
 	{"/monat", "month"}, {"pro jahr", "year"}, {"je jahr", "year"}, {"im jahr", "year"},
 	{"jährlich", "year"}, {"/jahr", "year"}, {"p.a.", "year"},
 	{"pro woche", "week"}, {"je woche", "week"}, {"in der woche", "week"}, {"wöchentlich", "week"},
 	{"pro tag", "day"}, {"je tag", "day"}, {"am tag", "day"}, {"täglich", "day"},
-}
+})
 
-var perAfterEN = []phrase{
+var perAfterEN = newPhrases([]phrase{
 	{"per month", "month"}, {"a month", "month"}, {"each month", "month"}, {"every month", "month"},
 	{"monthly", "month"}, {"/month", "month"},
 	{"per year", "year"}, {"a year", "year"}, {"each year", "year"}, {"every year", "year"},
@@ -149,26 +149,26 @@ var perAfterEN = []phrase{
 	{"per week", "week"}, {"a week", "week"}, {"each week", "week"}, {"every week", "week"},
 	{"weekly", "week"},
 	{"per day", "day"}, {"a day", "day"}, {"each day", "day"}, {"every day", "day"}, {"daily", "day"},
-}
+})
 
-var perBefore = []phrase{
+var perBefore = newPhrases([]phrase{
 	{"monatlich", "month"}, {"jährlich", "year"}, {"wöchentlich", "week"}, {"täglich", "day"},
 	{"monthly", "month"}, {"annually", "year"}, {"yearly", "year"}, {"weekly", "week"}, {"daily", "day"},
-}
+})
 
 // notPerAfter follows words that only look like a rate: "a year ago", "im Jahr 2023".
 var notPerAfter = set("ago later earlier before after zuvor später danach davor")
 
-var betweenWords = []phrase{{"zwischen", ""}, {"between", ""}}
+var betweenWords = newPhrases([]phrase{{"zwischen", ""}, {"between", ""}})
 
-var conversionFillers = []phrase{
+var conversionFillers = newPhrases([]phrase{
 	{"umgerechnet", ""}, {"entspricht", ""}, {"d.h.", ""}, {"i.e.", ""}, {"or", ""},
 	{"equivalent to", ""}, {"equivalent of", ""}, {"equal to", ""}, {"converted", ""},
-}
+})
 
-var timeWordsDE = []phrase{{"uhr", ""}, {"h", ""}}
-var timeWordsEN = []phrase{{"am", ""}, {"pm", ""}, {"a.m.", ""}, {"p.m.", ""}, {"o'clock", ""},
-	{"gmt", ""}, {"utc", ""}, {"h", ""}}
+var timeWordsDE = newPhrases([]phrase{{"uhr", ""}, {"h", ""}})
+var timeWordsEN = newPhrases([]phrase{{"am", ""}, {"pm", ""}, {"a.m.", ""}, {"p.m.", ""}, {"o'clock", ""},
+	{"gmt", ""}, {"utc", ""}, {"h", ""}})
 
 // durations are time spans; a number of them is a duration, not a figure.
 var durations = set(`jahr jahre jahren jahres jahrzehnt jahrzehnte jahrzehnten jahrzehnts
