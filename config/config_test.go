@@ -1,0 +1,61 @@
+package config
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestProjectConfigIsValid(t *testing.T) {
+	raw, err := os.ReadFile("../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := FromYAML(raw)
+	if err != nil {
+		t.Fatalf("config.yaml: %v", err)
+	}
+	t.Chdir("..")
+	if ps := c.Validate(); len(ps) > 0 {
+		t.Errorf("config.yaml has problems: %v", ps)
+	}
+	ids := map[string]bool{}
+	for _, th := range c.Themes {
+		ids[th.ID] = true
+	}
+	for _, want := range []string{"alliance", "sanctions", "nato"} {
+		if !ids[want] {
+			t.Errorf("config.yaml lacks the theme %q", want)
+		}
+	}
+}
+
+func TestUnknownKeysAreNamedWithTheirPath(t *testing.T) {
+	_, err := FromYAML([]byte("docs:\n  dir: x\nthemes:\n  - id: a\n    lexicon:\n      - weight: 1\n        termz: [x]\n"))
+	if err == nil || !strings.Contains(err.Error(), `"themes[0].lexicon[0].termz"`) {
+		t.Errorf("err = %v, want the unknown nested key named", err)
+	}
+}
+
+func TestValidateNamesKeyAndValue(t *testing.T) {
+	c := Default()
+	c.Docs.Dir = t.TempDir()
+	c.Language = "fr"
+	c.Analysis.DuplicateSimilarity = 2
+	c.Themes = []Theme{{ID: "a", Title: Titles{De: "A"}, Lexicon: []TermGroup{{Weight: 0, Terms: []string{"x"}}}}, {ID: "a", Title: Titles{De: "B"}}}
+	var got []string
+	for _, p := range c.Validate() {
+		got = append(got, p.String())
+	}
+	for _, want := range []string{
+		`language = "fr": must be one of [de en]`,
+		`analysis.duplicate_similarity = "2": must be in (0, 1]`,
+		`themes[0].lexicon[0].weight = "0": must be greater than 0`,
+		`themes[1].id = "a": is used by another theme`,
+		`themes[1].lexicon = "": needs at least one group of terms`,
+	} {
+		if !strings.Contains(strings.Join(got, "\n"), want) {
+			t.Errorf("problems lack %q:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}
