@@ -14,10 +14,17 @@ import (
 // keys, by a command-line flag; flags win over the environment, which wins over the file.
 type Config struct {
 	// Language of the briefing's wording and the fallback for documents: "de" or "en".
-	Language string   `mapstructure:"language"`
-	Docs     Docs     `mapstructure:"docs"`
-	Log      Log      `mapstructure:"log"`
-	Analysis Analysis `mapstructure:"analysis"`
+	Language string `mapstructure:"language"`
+	// Timezone is the IANA zone of the edition date and the schedule ("Europe/Berlin").
+	Timezone  string    `mapstructure:"timezone"`
+	Briefing  Briefing  `mapstructure:"briefing"`
+	Output    Output    `mapstructure:"output"`
+	PDF       PDF       `mapstructure:"pdf"`
+	Templates Templates `mapstructure:"templates"`
+	Charts    []Chart   `mapstructure:"charts"`
+	Docs      Docs      `mapstructure:"docs"`
+	Log       Log       `mapstructure:"log"`
+	Analysis  Analysis  `mapstructure:"analysis"`
 	// Themes, Measures and Entities are the vocabulary of the analysis; config.yaml ships a
 	// default set for the Korean peninsula and NATO's Indo-Pacific partners.
 	Themes   []Theme   `mapstructure:"themes"`
@@ -45,6 +52,11 @@ type Log struct {
 func Default() Config {
 	return Config{
 		Language: "de",
+		Timezone: "Europe/Berlin",
+		Briefing: Briefing{Title: "Lagebild", Marking: "VS – NUR FÜR DEN DIENSTGEBRAUCH"},
+		Output:   Output{File: "out/briefing.pdf"},
+		PDF: PDF{Paper: "A4", Orientation: "portrait", StatementsPerTheme: 3, KeyJudgements: 5,
+			KeyFigures: 10, TimelineEvents: 12, ChartDPI: 220, MaxBars: 6},
 		Docs:     Docs{Dir: "seeds", MaxFileMB: 20},
 		Log:      Log{Format: "auto", Level: "info"},
 		Analysis: Analysis{StatementsPerTheme: 6, MinThemeScore: 2, Candidates: 300, DuplicateSimilarity: 0.5},
@@ -87,5 +99,6 @@ func (c Config) Validate() []Problem {
 		add("docs.max_file_mb", c.Docs.MaxFileMB, "must be at least 1")
 	}
 	validateAnalysis(c, add)
+	validateOutput(c, add)
 	return ps
 }

@@ -30,9 +30,11 @@ func (sc *scanner) unitAt(e int, currency string, v float64) unitInfo {
 	if currency != "" {
 		return unitInfo{kind: uMoney, unit: currency, end: e}
 	}
-	if e < len(s) && s[e] == '-' {
-		u, _ := sc.measureAt(e + 1)
-		return u
+	if e < len(s) && s[e] == '-' { // "7,000-km range", "7.000-Kilometer-Reichweite"
+		if end, idx := longestAt(s, e+1, measures); idx >= 0 {
+			return unitInfo{kind: uMeasure, unit: measures.list[idx].val, end: end}
+		}
+		return unitInfo{}
 	}
 	k := skipSpaces(s, e)
 	if end, idx := longestAt(s, k, percents); idx >= 0 && !sc.hyphenated(end) {

@@ -205,9 +205,8 @@ var vague = set(`mehrere mehrerer mehreren einige einiger einigen etliche etlich
 	multiple various`)
 
 // yearContext words precede a year rather than a count ("im Jahr 2023", "seit 2022").
-var yearContext = set(`im in jahr jahre jahres jahren seit since ende anfang mitte bis until till
-	von vom from vor nach after before um by of during während zwischen between frühjahr sommer
-	herbst winter spring summer autumn fall year`)
+var yearContext = set(`im in jahr jahre jahres jahren seit since ende anfang mitte während during
+	frühjahr sommer herbst winter spring summer autumn year`)
 
 // excludedNouns follow numbers without being counted things.
 var excludedNouns = set(`mal male drittel viertel fünftel zehntel hälfte hälften prozent uhr
