@@ -232,13 +232,7 @@ func (p *parser) monthYear(i int, c ctx) (point, int, bool) {
 // part reads the halves and quarters of a year: "ersten Jahreshälfte 2024", "zweiten Hälfte
 // des vergangenen Jahres", "2. Quartal 2024", "first half of 2024", "third quarter of 2023".
 func (p *parser) part(i int, c ctx) (point, int, bool) {
-	n, ok := ordinals[p.low(i)]
-	j := i + 1
-	if !ok {
-		if d, digits, okd := p.number(i); okd && digits == 1 && p.isPunct(i+1, ".") && p.glued(i+1) && (c.lead || p.free(i)) {
-			n, ok, j = d, true, i+2
-		}
-	}
+	n, j, ok := p.ordinal(i, c)
 	pt := point{u: uHalf, m: n}
 	switch {
 	case !ok:
@@ -253,6 +247,17 @@ func (p *parser) part(i int, c ctx) (point, int, bool) {
 		pt.m = 12 / pt.months() // the last half or quarter
 	}
 	return p.withYear(pt, j+1, false)
+}
+
+// ordinal reads an ordinal number as a word ("ersten", "second", "letzten" is -1) or as
+// digits with a period ("2.").
+func (p *parser) ordinal(i int, c ctx) (n, end int, ok bool) {
+	if n, ok := ordinals[p.low(i)]; ok {
+		return n, i + 1, true
+	}
+	n, digits, ok := p.number(i)
+	ok = ok && digits == 1 && p.isPunct(i+1, ".") && p.glued(i+1) && (c.lead || p.free(i))
+	return n, i + 2, ok
 }
 
 // partCode reads "H1 2024", "Q2 2024", "Q2/2024".
@@ -284,10 +289,8 @@ func (p *parser) season(i int, c ctx) (point, int, bool) {
 		return point{}, 0, false
 	}
 	pt, end, ok := p.withYear(point{u: uSeason, m: s}, i+1, c.lead || c.partial)
-	if ok && s == 4 && pt.y != 0 && p.isPunct(end, "/") && p.glued(end) && p.glued(end+1) {
-		if n, digits, _ := p.number(end + 1); (digits == 2 && n == (pt.y+1)%100) || (digits == 4 && n == pt.y+1) {
-			end += 2 // "Winter 2023/24"
-		}
+	if ok && s == 4 && pt.y != 0 && p.nextYear(end, pt.y) {
+		end += 2 // "Winter 2023/24"
 	}
 	return pt, end, ok
 }
@@ -299,4 +302,12 @@ func (p *parser) seasonAt(i int) int {
 		return 0
 	}
 	return seasons[w]
+}
+
+// nextYear reports whether tokens i and i+1 are a slash and the year after y, in two or four
+// digits, glued to the year before them: the "/24" of "2023/24".
+func (p *parser) nextYear(i, y int) bool {
+	n, digits, _ := p.number(i + 1)
+	return p.isPunct(i, "/") && p.glued(i) && p.glued(i+1) &&
+		((digits == 2 && n == (y+1)%100) || (digits == 4 && n == y+1))
 }

@@ -40,7 +40,8 @@ func Expressions(text string, ref time.Time, lang string) []Expr {
 	if len(anchors) == 0 {
 		return nil
 	}
-	p := &parser{text: text, toks: toks, lows: make([]string, len(toks)), classes: make([]uint16, len(toks)), en: lang == "en"}
+	p := &parser{text: text, toks: toks, en: lang == "en"}
+	p.lows, p.classes = make([]string, len(toks)), make([]uint16, len(toks))
 	if !ref.IsZero() {
 		y, m, d := ref.Date()
 		p.ref = day(y, int(m), d)
@@ -56,7 +57,9 @@ func Expressions(text string, ref time.Time, lang string) []Expr {
 		}
 		next = a + 1
 	}
-	found = pick(found)
+	if found = pick(found); len(found) == 0 {
+		return nil
+	}
 	out := make([]Expr, len(found))
 	for i, c := range found {
 		out[i] = p.build(c)
@@ -110,7 +113,8 @@ func (p *parser) longest(s int) (cand, bool) {
 type exprRule func(p *parser, i int) (cand, int, bool)
 
 var exprRules = []exprRule{
-	(*parser).pointExpr, (*parser).sinceExpr, (*parser).rangeExpr, (*parser).yearPair, (*parser).agoExpr,
+	(*parser).pointExpr, (*parser).sinceExpr, (*parser).rangeExpr, (*parser).yearPair,
+	(*parser).agoExpr,
 }
 
 // canStart reports whether an expression may start at token i.
@@ -168,7 +172,8 @@ func (p *parser) build(c cand) Expr {
 	e := c.a.expr(c.mod)
 	switch {
 	case c.b.u != 0:
-		e = Expr{Value: c.a.value() + "/" + c.b.value(), From: c.a.from(), To: c.b.to(), Relative: c.a.rel || c.b.rel}
+		e = Expr{Value: c.a.value() + "/" + c.b.value(), From: c.a.from(), To: c.b.to()}
+		e.Relative = c.a.rel || c.b.rel
 	case !c.since:
 	case p.ref.IsZero() || c.a.lo().After(p.ref):
 		e.Mod, e.Value, e.To = "since", c.a.value()+"/..", ""

@@ -38,7 +38,8 @@ func checkExpressions(t *testing.T, text string, ref time.Time, got []Expr) {
 			t.Fatalf("span %d:%d after %d in %d bytes: %+v", e.Start, e.End, end, len(text), e)
 		}
 		end = e.End
-		if utf8.ValidString(text) && (!utf8.RuneStart(text[e.Start]) || (e.End < len(text) && !utf8.RuneStart(text[e.End]))) {
+		splits := !utf8.RuneStart(text[e.Start]) || (e.End < len(text) && !utf8.RuneStart(text[e.End]))
+		if splits && utf8.ValidString(text) {
 			t.Fatalf("span %d:%d splits a rune in %q", e.Start, e.End, text)
 		}
 		if e.Value == "" {

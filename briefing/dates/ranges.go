@@ -11,14 +11,14 @@ var (
 )
 
 // rangeExpr reads an interval of two points: "zwischen 2016 und 2020", "von 2016 bis 2020",
-// "vom 1. bis 3. März 2024", "2021 bis 2023", "1950-1953", "from March to June 2024",
-// "between 2016 and 2020", "March 1–3, 2024", "in den Jahren 2020 bis 2022". The first point may take its year and month
-// from the second.
+// "vom 1. bis 3. März 2024", "2021 bis 2023", "1950-1953", "in den Jahren 2020 bis 2022",
+// "between 2016 and 2020", "from March to June 2024", "March 1–3, 2024". The first point may
+// take its year and month from the second.
 func (p *parser) rangeExpr(i int) (cand, int, bool) {
-	j, c, joins := i, ctx{partial: true}, joinBare
+	j, c, joins, dash := i, ctx{partial: true}, joinBare, true
 	switch {
 	case p.is(i, "zwischen", "between"):
-		j, c.lead, joins = i+1, true, joinAnd
+		j, c.lead, joins, dash = i+1, true, joinAnd, false
 	case p.is(i, "von", "vom", "from"):
 		j, c.lead, joins = i+1, true, joinTo
 	case p.is(i, "in") && p.is(i+1, "den", "the") && p.is(i+2, "jahren", "years"):
@@ -34,7 +34,7 @@ func (p *parser) rangeExpr(i int) (cand, int, bool) {
 	if !ok {
 		return cand{}, 0, false
 	}
-	if !p.in(k, joins) && (joins["und"] || !p.isPunct(k, dashes)) {
+	if !p.in(k, joins) && !(dash && p.isPunct(k, dashes)) {
 		return cand{}, 0, false
 	}
 	k++
@@ -106,20 +106,19 @@ func complete(a, b point) (point, bool) {
 }
 
 // yearPair reads a year with the next one, as for a business or school year ("2023/24",
-// "2023/2024"), or with a later one of its century after a dash ("1914–18").
+// "2023/2024"), or with a later one of its century in two digits after a dash ("1914–18").
 func (p *parser) yearPair(i int) (cand, int, bool) {
 	a, j, ok := p.bareYear(i, ctx{})
-	slash := p.isPunct(j, "/")
-	if !ok || !(slash || p.isPunct(j, dashes)) || !p.glued(j) || !p.glued(j+1) {
+	if !ok {
 		return cand{}, 0, false
 	}
-	n, digits, _ := p.number(j + 1)
-	b := point{u: uYear, y: n}
-	if digits == 2 {
-		b.y += a.y - a.y%100
+	if p.nextYear(j, a.y) {
+		return cand{a: a, b: point{u: uYear, y: a.y + 1}}, j + 2, true
 	}
-	month := !slash && p.isPunct(j, "-") && digits == 2 && n <= 12 // "2010-12" is December
-	if (digits != 2 && !(digits == 4 && slash)) || b.y <= a.y || (slash && b.y != a.y+1) || month {
+	n, digits, _ := p.number(j + 1)
+	b := point{u: uYear, y: a.y - a.y%100 + n}
+	month := p.isPunct(j, "-") && n <= 12 // "2010-12" is December
+	if !p.isPunct(j, dashes) || !p.glued(j) || !p.glued(j+1) || digits != 2 || b.y <= a.y || month {
 		return cand{}, 0, false
 	}
 	return cand{a: a, b: b}, j + 2, true

@@ -51,16 +51,19 @@ func (p *parser) relSeason(i int, c ctx) (point, int, bool) {
 	begin := func(y int) int { return monthIndex(y, 3*s) }
 	y := p.ref.Year()
 	switch {
-	case off < 0:
-		for y++; begin(y)+2 >= ref; y-- {
-		}
-		y += off + 1
-	case off == 0:
-		if begin(y-1)+2 >= ref { // the winter that began last December
+	case off < 0: // back from the latest that is over
+		for begin(y)+2 >= ref {
 			y--
 		}
-	default:
-		for y--; begin(y) <= ref; y++ {
+		y += off + 1
+	case off == 0: // the winter that began last December, or the season of this year
+		if begin(y-1)+2 >= ref {
+			y--
+		}
+	default: // on from the first that has not begun
+		y--
+		for begin(y) <= ref {
+			y++
 		}
 		y += off - 1
 	}

@@ -117,11 +117,11 @@ var labels = set("resolution", "resolutionen", "nr", "nummer", "no", "number", "
 	"page", "pages", "band", "vol", "heft", "kapitel", "chapter", "flug", "flight", "zimmer",
 	"room", "code", "version", "modell", "model", "typ", "type", "id", "tel", "fax", "plz")
 
-// anchorWords are the words that every expression without a four-digit number contains: the
-// prefilter of Expressions looks for them.
+// anchorWords are the words that every expression without a four-digit number contains ("im
+// Oktober", "vor zwei Jahren", "90erjahre"): the prefilter of Expressions looks for them.
 var anchorWords = func() map[string]bool {
 	m := set("jahr", "jahre", "jahres", "jahren", "year", "years", "monat", "monats", "monaten",
-		"month", "months", "tag", "tagen", "day", "days", "ago")
+		"month", "months", "tag", "tagen", "day", "days", "ago", "erjahre", "erjahren")
 	for w := range fullMonths {
 		m[w] = true
 	}

@@ -56,8 +56,9 @@ func (p *parser) year(i int, c ctx) (point, int, bool) {
 	return p.bareYear(i, c)
 }
 
-// bareYear reads a four-digit number as a year unless it is a quantity ("2000 Soldaten"), a
-// label ("Resolution 2231") or part of a longer number ("S/PV.9048"). Alone it must be from
+// bareYear reads a four-digit number as a year unless it is a quantity ("2000 Soldaten",
+// "2000 bis 3000 Soldaten"), a label ("Resolution 2231") or part of a longer number
+// ("S/PV.9048"). Alone it must be from
 // 1900 on; after a preposition or mod ("seit 1871", "Ende 1918") from minYear on.
 func (p *parser) bareYear(i int, c ctx) (point, int, bool) {
 	lo := 1900
@@ -65,7 +66,10 @@ func (p *parser) bareYear(i int, c ctx) (point, int, bool) {
 		lo = minYear
 	}
 	y, ok := p.yearNum(i, lo)
-	if !ok || p.quantity(i+1) || (!c.lead && (!p.free(i) || p.labelled(i))) {
+	if !ok || p.quantity(i+1) || p.quantityRange(i+1) {
+		return point{}, 0, false
+	}
+	if !c.lead && (!p.free(i) || p.labelled(i)) {
 		return point{}, 0, false
 	}
 	if p.glued(i+1) && p.kindAt(i+1) == word && !p.upper(i+1) {
@@ -76,6 +80,13 @@ func (p *parser) bareYear(i int, c ctx) (point, int, bool) {
 
 // quantity reports whether token i makes the number before it a quantity.
 func (p *parser) quantity(i int) bool { return p.isPunct(i, "%‰") || p.in(i, units) }
+
+// quantityRange reports whether token i goes on to a quantity that makes the number before i
+// the start of a range of quantities: "zwischen 2000 und 3000 Soldaten", "2000–3000 km".
+func (p *parser) quantityRange(i int) bool {
+	join := p.in(i, joinAnd) || p.in(i, joinTo) || p.isPunct(i, dashes)
+	return join && p.kindAt(i+1) == number && p.quantity(i+2)
+}
 
 // labelled reports whether the number at i is named by the token before it: "Nr. 2019",
 // "S. 2019", "Resolution 2231", "$2000".
