@@ -1,16 +1,15 @@
-# Commands for people and CI. `make run` analyses the default corpus, `make test` runs the tests.
+# Commands for people and CI. `make run` writes the briefing of the default corpus, `make test`
+# runs the tests.
 GO        ?= go
 FUZZTIME  ?= 5m
 BIN       := bin/briefing
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: run build test vet fuzz bench clean
+.PHONY: run build test vet fuzz bench golden clean
 
 run:
-	@mkdir -p out
-	$(GO) run ./cmd/briefing analyze --config config.yaml > out/analysis.json
-	@echo "wrote out/analysis.json"
+	$(GO) run ./cmd/briefing generate --config config.yaml --json out/analysis.json
 
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/briefing
@@ -31,6 +30,11 @@ fuzz:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Rewrite the golden files after an intended change; review the diff before committing.
+golden:
+	$(GO) test ./briefing/analysis -run Golden -args -update
+	$(GO) test ./cmd/briefing -run SeedBriefing -args -update
 
 clean:
 	rm -rf bin out

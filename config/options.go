@@ -1,6 +1,9 @@
 package config
 
-import "github.com/secbrief/briefing/briefing/analysis"
+import (
+	"github.com/secbrief/briefing/briefing/analysis"
+	"github.com/secbrief/briefing/charts"
+)
 
 // AnalysisOptions returns the analysis settings in the briefing's language.
 func (c Config) AnalysisOptions() analysis.Options {
@@ -27,4 +30,9 @@ func (c Config) AnalysisOptions() analysis.Options {
 		o.Entities = append(o.Entities, analysis.Named{ID: e.ID, Name: e.Name.In(c.Language), Terms: e.Terms})
 	}
 	return o
+}
+
+// Selection returns the chart selection for the charts package.
+func (s ChartSelection) Selection() charts.Selection {
+	return charts.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
 }

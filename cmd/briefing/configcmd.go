@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/report"
 )
 
 func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -26,6 +29,10 @@ func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 	problems := cfg.Validate()
 	for _, p := range problems {
 		fmt.Fprintln(stdout, p.String())
+	}
+	if _, err := report.LoadWording(cfg.Language, cfg.Templates.Dir); err != nil {
+		fmt.Fprintf(stdout, "templates.dir = %q: %v\n", cfg.Templates.Dir, err)
+		problems = append(problems, config.Problem{Key: "templates.dir"})
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s: %d problem(s)", orDefaults(path), len(problems))

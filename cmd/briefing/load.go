@@ -24,6 +24,7 @@ func configFlags(flags *pflag.FlagSet) {
 // flagKeys maps command-line flags to the configuration keys they override.
 var flagKeys = map[string]string{
 	"docs": "docs.dir",
+	"out":  "output.file",
 }
 
 // loadConfig merges defaults, the configuration file, BRIEFING_* environment variables and

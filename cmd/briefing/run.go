@@ -16,6 +16,7 @@ Usage:
 
 Commands:
   analyze          print the analysis model of the documents as JSON
+  generate         write the PDF briefing
   config validate  check the configuration and print every problem
   version          print the version
 
@@ -40,6 +41,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "analyze":
 		return runAnalyze(ctx, rest, stdout, stderr)
+	case "generate":
+		return runGenerate(ctx, rest, stdout, stderr)
 	case "config":
 		return runConfig(ctx, rest, stdout, stderr)
 	case "version", "--version":

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/secbrief/briefing/atomicfile"
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/pdf"
+	"github.com/secbrief/briefing/report"
+)
+
+func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("generate", "Analyse the documents and write the PDF briefing.", stderr)
+	configFlags(fs)
+	fs.String("docs", "", "documents folder (config docs.dir, env BRIEFING_DOCS_DIR)")
+	fs.String("out", "", "PDF to write (config output.file, env BRIEFING_OUTPUT_FILE)")
+	jsonOut := fs.String("json", "", "also write the analysis model as JSON to this file")
+	date := fs.String("date", "", "edition date, RFC 3339 (default: $SOURCE_DATE_EPOCH, else now)")
+	if err := parseFlags(fs, args, false); err != nil {
+		return err
+	}
+	edition, err := editionTime(*date, time.Now)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	cfg, _, err := loadConfig(fs)
+	if err != nil {
+		return err
+	}
+	if err := checkConfig(cfg); err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.Log)
+	start := time.Now()
+	model, err := analyze(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	if *jsonOut != "" {
+		if err := writeJSON(*jsonOut, model); err != nil {
+			return err
+		}
+	}
+	if err := writeBriefing(cfg, model, edition); err != nil {
+		return err
+	}
+	log.Info("briefing written", "file", cfg.Output.File, "docs", len(model.Documents), "duration", time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(stdout, cfg.Output.File)
+	return nil
+}
+
+// editionTime is the --date flag, else SOURCE_DATE_EPOCH, else the current time.
+func editionTime(flag string, now func() time.Time) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--date %q: want RFC 3339, e.g. 2026-11-24T06:00:00Z", flag)
+		}
+		return t, nil
+	}
+	if epoch := os.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		sec, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q: want seconds since 1970", epoch)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return now(), nil
+}
+
+// writeBriefing builds the briefing's content and typesets it into the configured file,
+// atomically: a failure leaves the previous briefing in place.
+func writeBriefing(cfg config.Config, model *briefing.Model, edition time.Time) error {
+	loc, err := time.LoadLocation(cfg.Timezone)
+	if err != nil {
+		return fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
+	}
+	wording, err := report.LoadWording(cfg.Language, cfg.Templates.Dir)
+	if err != nil {
+		return err
+	}
+	b, err := report.Build(model, wording, reportOptions(cfg, edition.In(loc)))
+	if err != nil {
+		return fmt.Errorf("build briefing: %w", err)
+	}
+	opts := pdf.Options{Paper: cfg.PDF.Paper, Orientation: cfg.PDF.Orientation, Created: edition.UTC()}
+	return atomicfile.Write(cfg.Output.File, func(w io.Writer) error { return pdf.Render(w, b, opts) })
+}
+
+func reportOptions(cfg config.Config, edition time.Time) report.Options {
+	o := report.Options{
+		Lang: cfg.Language, Title: cfg.Briefing.Title, Subtitle: cfg.Briefing.Subtitle, Marking: cfg.Briefing.Marking,
+		Edition: edition, StatementsPerTheme: cfg.PDF.StatementsPerTheme, KeyJudgements: cfg.PDF.KeyJudgements,
+		KeyFigures: cfg.PDF.KeyFigures, TimelineEvents: cfg.PDF.TimelineEvents, MaxBars: cfg.PDF.MaxBars,
+		ChartDPI: cfg.PDF.ChartDPI, ChartWidthMM: pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation), ChartHeightMM: 62,
+	}
+	for _, c := range cfg.Charts {
+		o.Charts = append(o.Charts, report.ChartSpec{ID: c.ID, Title: c.Title.In(cfg.Language), Select: c.Select.Selection()})
+	}
+	return o
+}
+
+func writeJSON(path string, model *briefing.Model) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(model); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// seedCopy copies the seed corpus with a fixed modification time: one seed has no date in
+// its text, and its date must not depend on when it was checked out.
+func seedCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	root := repoRoot(t)
+	entries, err := os.ReadDir(filepath.Join(root, "seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Date(2023, 11, 20, 12, 0, 0, 0, time.UTC)
+	for _, e := range entries {
+		raw, err := os.ReadFile(filepath.Join(root, "seeds", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, e.Name())
+		if err := os.WriteFile(p, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// tool runs a command-line tool the tests need (poppler-utils, qpdf; .ci/run installs them).
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Fatalf("%s is needed by this test: install poppler-utils and qpdf (see .ci/run)", name)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+// generate runs "briefing generate" on the seeds and returns the PDF's path.
+func generate(t *testing.T, out string, extra ...string) string {
+	t.Helper()
+	docs := seedCopy(t)
+	args := append([]string{"generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", docs, "--out", out}, extra...)
+	_, stderr, code := runCLI(t, "", args...)
+	if code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	return out
+}
+
+const edition = "2026-11-24T06:00:00Z"
+
+func TestGenerateSeedBriefing(t *testing.T) {
+	dir := t.TempDir()
+	path := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", edition, "--json", filepath.Join(dir, "model.json"))
+
+	t.Run("qpdf finds no damage", func(t *testing.T) {
+		tool(t, "qpdf", "--check", path)
+	})
+	t.Run("every font is embedded", func(t *testing.T) {
+		lines := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")
+		if len(lines) < 3 {
+			t.Fatalf("no fonts listed:\n%s", strings.Join(lines, "\n"))
+		}
+		for _, l := range lines[2:] {
+			if f := strings.Fields(l); len(f) < 5 || !strings.Contains(l, " yes ") || strings.HasPrefix(f[0], "Helvetica") {
+				t.Errorf("font not embedded or a core font: %s", l)
+			}
+		}
+	})
+	t.Run("the seed briefing fits on eight pages", func(t *testing.T) {
+		m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(tool(t, "pdfinfo", path))
+		if n, _ := strconv.Atoi(m[1]); n < 4 || n > 8 {
+			t.Errorf("pages = %d, want 4 to 8", n)
+		}
+	})
+	t.Run("the text matches the golden file", func(t *testing.T) {
+		got := tool(t, "pdftotext", "-layout", path, "-")
+		golden := filepath.Join("testdata", "seeds-briefing.txt")
+		if *update {
+			if err := os.MkdirAll("testdata", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./cmd/briefing -run Seed -args -update)", err)
+		}
+		if got != string(want) {
+			t.Errorf("the briefing's text differs from %s; run with -args -update and review the diff", golden)
+		}
+	})
+	t.Run("umlauts, dashes and the marking survive", func(t *testing.T) {
+		text := tool(t, "pdftotext", path, "-")
+		for _, want := range []string{"Südkorea", "Rüstungsexporte", "ß", "–", "VS – NUR FÜR DEN DIENSTGEBRAUCH", "Seite 2 von"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF text lacks %q", want)
+			}
+		}
+	})
+	t.Run("the JSON model is written beside it", func(t *testing.T) {
+		if fi, err := os.Stat(filepath.Join(dir, "model.json")); err != nil || fi.Size() < 1000 {
+			t.Errorf("model.json: %v", err)
+		}
+	})
+}
+
+func TestGenerateIsReproducible(t *testing.T) {
+	dir := t.TempDir()
+	a := generate(t, filepath.Join(dir, "a.pdf"), "--date", edition)
+	t.Setenv("SOURCE_DATE_EPOCH", "1795500000") // 2026-11-24T06:00:00Z
+	b := generate(t, filepath.Join(dir, "b.pdf"))
+	ra, _ := os.ReadFile(a)
+	rb, _ := os.ReadFile(b)
+	if len(ra) == 0 || !bytes.Equal(ra, rb) {
+		t.Errorf("two renders differ (%d and %d bytes)", len(ra), len(rb))
+	}
+	if len(ra) > 1<<20 {
+		t.Errorf("the PDF has %d bytes, want at most 1 MB", len(ra))
+	}
+}
+
+func TestGenerateKeepsTheLastGoodBriefing(t *testing.T) {
+	dir := t.TempDir()
+	out := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", edition)
+	good, _ := os.ReadFile(out)
+	broken := filepath.Join(dir, "templates")
+	writeFile(t, filepath.Join(broken, "de.tmpl"), "{{define \"footer\"}}Seite {{.Page}\n{{end}}\n")
+	t.Setenv("BRIEFING_TEMPLATES_DIR", broken)
+	_, stderr, code := runCLI(t, "", "generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", seedCopy(t), "--out", out, "--date", edition)
+	if code != 1 || !strings.Contains(stderr, "de.tmpl:1") {
+		t.Errorf("exit %d, want 1 and the template's file and line in:\n%s", code, stderr)
+	}
+	if now, _ := os.ReadFile(out); !bytes.Equal(now, good) {
+		t.Error("the failed run changed the last good briefing")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp") {
+			t.Errorf("a temporary file was left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestGenerateRejectsABadDate(t *testing.T) {
+	_, stderr, code := runCLI(t, t.TempDir(), "generate", "--date", "yesterday")
+	if code != 2 || !strings.Contains(stderr, "RFC 3339") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+func TestGenerateKeepsGermanQuotes(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "docs", "zitat.md"), "---\ntitle: Zitat\ndate: 2025-03-01\n---\n\n"+
+		"Der NATO-Generalsekretär sprach von einer „engen Partnerschaft“ mit Südkorea und Japan.\n\n"+
+		"„Die Sanktionen gegen Nordkorea müssen durchgesetzt werden“, sagte ein Sprecher des UN-Sicherheitsrats.\n")
+	out := filepath.Join(dir, "b.pdf")
+	_, stderr, code := runCLI(t, "", "generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", filepath.Join(dir, "docs"), "--out", out, "--date", edition)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := tool(t, "pdftotext", out, "-")
+	for _, want := range []string{"„engen Partnerschaft“", "„Die Sanktionen gegen Nordkorea müssen durchgesetzt werden“", "Südkorea"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,262 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/secbrief/briefing/report"
+)
+
+// tocRows is the space reserved on the cover for the table of contents.
+const tocRows = 14
+
+// cover prints the marking, title, edition, corpus summary and reserves room for the table of
+// contents, which is filled in when all page numbers are known.
+func (d *doc) cover() {
+	p, b := d.pdf, d.b
+	p.AddPage()
+	if b.Marking != "" {
+		d.font("B", 11)
+		d.color(red)
+		p.SetDrawColor(red.r, red.g, red.b)
+		p.SetLineWidth(0.5)
+		w := p.GetStringWidth(b.Marking) + 10
+		p.SetXY(marginLeft+(d.width-w)/2, 16)
+		p.CellFormat(w, 8, b.Marking, "1", 1, "C", false, 0, "")
+	}
+	p.SetY(58)
+	p.SetFillColor(navy.r, navy.g, navy.b)
+	p.Rect(marginLeft, 52, 30, 1.6, "F")
+	d.font("B", 24)
+	d.color(navy)
+	p.MultiCell(d.width, 10.5, b.Title, "", "L", false)
+	if b.Subtitle != "" {
+		p.Ln(2)
+		d.font("", 13)
+		d.color(grey)
+		p.MultiCell(d.width, 6.2, b.Subtitle, "", "L", false)
+	}
+	p.Ln(8)
+	d.color(ink)
+	d.font("B", 11)
+	p.MultiCell(d.width, 6, b.Edition, "", "L", false)
+	d.font("", 10)
+	p.MultiCell(d.width, 5.5, b.Summary, "", "L", false)
+	p.Ln(12)
+	d.font("B", 13)
+	d.color(navy)
+	p.CellFormat(d.width, 7, b.Labels["toc.title"], "", 1, "L", false, 0, "")
+	d.color(ink)
+	d.tocPage, d.tocY = p.PageNo(), p.GetY()+2
+}
+
+// tableOfContents writes the entries with page numbers and links into the space of the cover.
+func (d *doc) tableOfContents() {
+	p := d.pdf
+	last := p.PageNo()
+	p.SetPage(d.tocPage)
+	p.SetAutoPageBreak(false, 0)
+	y := d.tocY
+	for i, e := range d.toc {
+		if i == tocRows*2 {
+			break
+		}
+		indent, style, size := 0.0, "B", 10.0
+		if e.level > 0 {
+			indent, style, size = 6, "", 9.5
+		}
+		d.font(style, size)
+		page := fmt.Sprint(e.page)
+		p.SetXY(marginLeft+indent, y)
+		title := e.title
+		maxW := d.width - indent - 14
+		for p.GetStringWidth(title) > maxW && len([]rune(title)) > 4 {
+			r := []rune(title)
+			title = string(r[:len(r)-2]) + "…"
+		}
+		p.CellFormat(d.width-indent-10, 5.2, title, "", 0, "L", false, e.link, "")
+		p.CellFormat(10, 5.2, page, "", 0, "R", false, e.link, "")
+		p.SetDrawColor(rule.r, rule.g, rule.b)
+		p.SetLineWidth(0.1)
+		p.Line(marginLeft+indent+p.GetStringWidth(title)+2, y+4.2, marginLeft+d.width-p.GetStringWidth(page)-2, y+4.2)
+		y += 5.6
+	}
+	p.SetPage(last)
+	p.SetAutoPageBreak(true, marginBottom)
+}
+
+// keyJudgements prints the key judgements and the table of key figures.
+func (d *doc) keyJudgements() {
+	p, b := d.pdf, d.b
+	p.AddPage()
+	d.heading(b.Labels["keyjudgements.title"], 0, 20)
+	d.color(grey)
+	d.para(b.Labels["keyjudgements.intro"], "I", 8.5)
+	d.color(ink)
+	p.Ln(2)
+	for _, it := range b.KeyJudgements {
+		d.item(it, 5, "■")
+	}
+	if len(b.KeyFigures) == 0 {
+		return
+	}
+	d.heading(b.Labels["keyfigures.title"], 0, 25)
+	rows := make([][]string, len(b.KeyFigures))
+	cites := make([][]int, len(b.KeyFigures))
+	for i, f := range b.KeyFigures {
+		rows[i] = []string{f.Subject, f.Value, f.Period, ""}
+		cites[i] = f.Cites
+	}
+	w := d.width
+	d.table([]column{
+		{b.Labels["keyfigures.subject"], w * 0.34, "L"}, {b.Labels["keyfigures.value"], w * 0.34, "L"},
+		{b.Labels["keyfigures.period"], w * 0.2, "L"}, {b.Labels["keyfigures.source"], w * 0.12, "L"},
+	}, rows, cites)
+}
+
+// charts prints each chart with its caption and data table, or the note why it is left out.
+func (d *doc) charts() {
+	p, b := d.pdf, d.b
+	if len(b.Charts) == 0 {
+		return
+	}
+	d.heading(b.Labels["charts.title"], 0, 80)
+	for i, ch := range b.Charts {
+		if ch.Note != "" {
+			d.color(grey)
+			d.para(ch.Note, "I", 8.5)
+			d.color(ink)
+			p.Ln(2)
+			continue
+		}
+		if err := checkPNG(ch.PNG); err != nil {
+			p.SetError(fmt.Errorf("chart %s: %w", ch.ID, err))
+			return
+		}
+		d.heading(ch.Title, 1, ch.HeightMM+20)
+		name := fmt.Sprintf("chart-%d-%s", i, ch.ID)
+		p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(ch.PNG))
+		y := p.GetY()
+		p.ImageOptions(name, marginLeft, y, ch.WidthMM, ch.HeightMM, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		p.SetY(y + ch.HeightMM + 1.5)
+		d.color(grey)
+		d.font("I", 8.5)
+		p.SetLeftMargin(marginLeft)
+		p.Write(4.2, ch.Caption+" ")
+		d.cites(ch.Cites)
+		p.Ln(6)
+		d.color(ink)
+		rows := make([][]string, len(ch.Rows))
+		cites := make([][]int, len(ch.Rows))
+		for j, r := range ch.Rows {
+			rows[j] = []string{r.Period, r.Value, r.PerYear, ""}
+			cites[j] = r.Cites
+		}
+		w := d.width
+		d.table([]column{
+			{b.Labels["keyfigures.period"], w * 0.26, "L"}, {b.Labels["keyfigures.value"], w * 0.3, "L"},
+			{"", w * 0.3, "L"}, {b.Labels["keyfigures.source"], w * 0.14, "L"},
+		}, rows, cites)
+	}
+}
+
+// sections prints a section per theme: statements, figures and disagreements.
+func (d *doc) sections() {
+	p, b := d.pdf, d.b
+	if len(b.Themes) == 0 {
+		return
+	}
+	d.heading(b.Labels["themes.title"], 0, 30)
+	for _, s := range b.Themes {
+		d.heading(s.Title, 1, 18)
+		for _, it := range s.Items {
+			d.item(it, 5, "■")
+		}
+		if len(s.Figures) > 0 {
+			d.ensure(2 * lineHeight)
+			d.font("B", 8.5)
+			d.color(grey)
+			p.CellFormat(d.width, lineHeight, b.Labels["theme.figures"], "", 1, "L", false, 0, "")
+			d.color(ink)
+			for _, f := range s.Figures {
+				text := f.Subject + ": " + f.Value
+				if f.Period != "" {
+					text += " (" + f.Period + ")"
+				}
+				d.item(report.Item{Text: text, Cites: f.Cites}, 5, "–")
+			}
+		}
+		for _, dis := range s.Disagreements {
+			d.box(dis.Title, dis.Rows)
+		}
+	}
+}
+
+// timeline prints the dated events, date in a column of its own.
+func (d *doc) timeline() {
+	p, b := d.pdf, d.b
+	if len(b.Timeline) == 0 {
+		return
+	}
+	d.heading(b.Labels["timeline.title"], 0, 25)
+	d.color(grey)
+	d.para(b.Labels["timeline.intro"], "I", 8.5)
+	d.color(ink)
+	p.Ln(2)
+	const dateW = 30.0
+	for _, e := range b.Timeline {
+		d.font("", bodySize)
+		d.ensure(lineHeight * float64(d.lines(e.Text+" "+citeText(e.Cites), d.width-dateW)))
+		y := p.GetY()
+		d.font("B", 8.5)
+		d.color(navy)
+		p.SetXY(marginLeft, y)
+		p.CellFormat(dateW-2, lineHeight, e.Date, "", 0, "L", false, 0, "")
+		d.color(ink)
+		d.item(e.Item, dateW, "")
+	}
+}
+
+// sources prints the numbered sources; citations link here.
+func (d *doc) sources() {
+	p, b := d.pdf, d.b
+	d.heading(b.Labels["sources.title"], 0, 20)
+	for _, s := range b.Sources {
+		d.font("", 8.5)
+		d.ensure(4.2 * float64(d.lines(s.Text, d.width-10)))
+		y := p.GetY()
+		p.SetLink(d.links[s.N], y, p.PageNo())
+		d.font("B", 8.5)
+		d.color(navy)
+		p.SetXY(marginLeft, y)
+		p.CellFormat(10, 4.2, fmt.Sprintf("[%d]", s.N), "", 0, "L", false, 0, "")
+		d.color(ink)
+		d.font("", 8.5)
+		p.SetXY(marginLeft+10, y)
+		p.MultiCell(d.width-10, 4.2, s.Text, "", "L", false)
+		p.Ln(1.2)
+	}
+}
+
+// appendix prints the ingest warnings and the note on method.
+func (d *doc) appendix() {
+	p, b := d.pdf, d.b
+	d.heading(b.Labels["appendix.title"], 0, 25)
+	d.heading(b.Labels["appendix.warnings"], 1, 10)
+	if len(b.Warnings) == 0 {
+		d.para(b.Labels["appendix.nowarnings"], "", 8.5)
+	}
+	for _, w := range b.Warnings {
+		d.font("", 8.5)
+		d.ensure(4.2 * float64(d.lines(w.Path+": "+w.Message, d.width)))
+		d.font("B", 8.5)
+		p.Write(4.2, w.Path+": ")
+		d.font("", 8.5)
+		p.Write(4.2, w.Message)
+		p.Ln(5)
+	}
+	d.heading(b.Labels["appendix.method.title"], 1, 15)
+	d.para(b.Method, "", 8.5)
+}

@@ -1,0 +1,330 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/numfmt"
+	"github.com/secbrief/briefing/charts"
+)
+
+// labels are the templates without data that the renderer prints as they are.
+var labels = []string{"toc.title", "keyjudgements.title", "keyjudgements.intro", "keyfigures.title",
+	"keyfigures.subject", "keyfigures.value", "keyfigures.period", "keyfigures.source", "charts.title",
+	"themes.title", "theme.figures", "timeline.title", "timeline.intro", "sources.title",
+	"appendix.title", "appendix.warnings", "appendix.nowarnings", "appendix.method.title"}
+
+// Placeholders in the footer that the renderer replaces on every page.
+const (
+	PagePlaceholder  = "{page}"
+	PagesPlaceholder = "{nb}"
+)
+
+// builder assembles a briefing and keeps the first template error.
+type builder struct {
+	m    *briefing.Model
+	w    *Wording
+	o    Options
+	b    *Briefing
+	docs map[string]*briefing.Document
+	nums map[string]int // document id -> source number
+	errs []error
+}
+
+// Build decides the content of the briefing from the analysis model.
+func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
+	bd := &builder{m: m, w: w, o: o, docs: map[string]*briefing.Document{}, nums: map[string]int{},
+		b: &Briefing{Lang: o.Lang, Title: o.Title, Subtitle: o.Subtitle, Marking: o.Marking, Labels: map[string]string{}}}
+	for i := range m.Documents {
+		bd.docs[m.Documents[i].ID] = &m.Documents[i]
+	}
+	b := bd.b
+	for _, name := range labels {
+		b.Labels[name] = bd.text(name, nil)
+	}
+	b.Labels["header"] = bd.text("header", map[string]any{"Title": o.Title, "Marking": o.Marking})
+	b.Labels["footer"] = bd.text("footer", map[string]any{"Page": PagePlaceholder, "Pages": PagesPlaceholder})
+	b.Edition = bd.text("cover.edition", map[string]any{"Date": editionDate(o.Edition, o.Lang)})
+	from, to := bd.dateRange()
+	b.Summary = bd.text("cover.summary", map[string]any{"Documents": len(m.Documents), "From": from, "To": to})
+	bd.keyJudgements()
+	bd.keyFigures()
+	bd.charts()
+	bd.sections()
+	bd.timeline()
+	bd.sources()
+	b.Warnings = m.Warnings
+	b.Method = bd.text("appendix.method", map[string]any{"Documents": len(m.Documents)})
+	if err := errors.Join(bd.errs...); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (bd *builder) text(name string, data any) string {
+	s, err := bd.w.Text(name, data)
+	if err != nil {
+		bd.errs = append(bd.errs, err)
+	}
+	return s
+}
+
+// cite numbers the documents of sources in the order they are first cited.
+func (bd *builder) cite(sources []briefing.Source) []int {
+	var out []int
+	for _, s := range sources {
+		n, ok := bd.nums[s.Doc]
+		if !ok {
+			n = len(bd.nums) + 1
+			bd.nums[s.Doc] = n
+		}
+		if !containsInt(out, n) {
+			out = append(out, n)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// dateRange returns the earliest and latest document date, as readers read them. A file's
+// modification time says nothing about its text and does not count.
+func (bd *builder) dateRange() (string, string) {
+	var from, to string
+	for _, d := range bd.m.Documents {
+		if d.Date == "" || d.DateSource == briefing.DateFromModTime {
+			continue
+		}
+		if from == "" || d.Date < from {
+			from = d.Date
+		}
+		if d.Date > to {
+			to = d.Date
+		}
+	}
+	return numfmt.Date(from, bd.o.Lang), numfmt.Date(to, bd.o.Lang)
+}
+
+// keyJudgements takes the best statement of each theme, in the configured order of themes.
+func (bd *builder) keyJudgements() {
+	seen := map[string]bool{}
+	for _, th := range bd.m.Themes {
+		if len(bd.b.KeyJudgements) == bd.o.KeyJudgements {
+			return
+		}
+		for _, st := range th.Statements {
+			if !seen[st.Text] {
+				seen[st.Text] = true
+				bd.b.KeyJudgements = append(bd.b.KeyJudgements, Item{Text: st.Text, Cites: bd.cite(st.Sources)})
+				break
+			}
+		}
+	}
+}
+
+// keyFigures lists figures of configured measures, one per subject and period, those stated
+// by most documents first, at most two per measure.
+func (bd *builder) keyFigures() {
+	type cand struct {
+		f     briefing.Figure
+		order int
+	}
+	best := map[string]cand{}
+	var keys []string
+	for i, f := range bd.m.Figures {
+		if f.Measure == "" {
+			continue
+		}
+		key := f.Subject + "|" + numfmt.Period(f.Period, bd.o.Lang)
+		c, ok := best[key]
+		if !ok {
+			keys = append(keys, key)
+		}
+		if !ok || len(f.Sources) > len(c.f.Sources) {
+			best[key] = cand{f, i}
+		}
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return len(best[keys[i]].f.Sources) > len(best[keys[j]].f.Sources) })
+	perMeasure := map[string]int{}
+	for _, k := range keys {
+		f := best[k].f
+		if len(bd.b.KeyFigures) == bd.o.KeyFigures {
+			break
+		}
+		if perMeasure[f.Measure] == 2 {
+			continue
+		}
+		perMeasure[f.Measure]++
+		bd.b.KeyFigures = append(bd.b.KeyFigures, bd.figureRow(f))
+	}
+}
+
+func (bd *builder) figureRow(f briefing.Figure) FigureRow {
+	return FigureRow{Subject: f.Subject, Value: numfmt.Figure(f, bd.o.Lang), Period: numfmt.Period(f.Period, bd.o.Lang), Cites: bd.cite(f.Sources)}
+}
+
+// charts renders the configured charts; a chart without figures is left out with a note.
+func (bd *builder) charts() {
+	for i, spec := range bd.o.Charts {
+		s := charts.Select(bd.m.Figures, spec.Select, bd.o.Lang, bd.o.MaxBars)
+		ch := Chart{ID: spec.ID, Title: spec.Title, WidthMM: bd.o.ChartWidthMM, HeightMM: bd.o.ChartHeightMM}
+		if len(s.Bars) == 0 {
+			ch.Note = bd.text("chart.missing", map[string]any{"Title": spec.Title})
+			bd.b.Charts = append(bd.b.Charts, ch)
+			continue
+		}
+		var png bytes.Buffer
+		err := charts.Render(&png, s, charts.Options{WidthMM: ch.WidthMM, HeightMM: ch.HeightMM, DPI: bd.o.ChartDPI, Lang: bd.o.Lang, ExtraWidthPx: i})
+		if err != nil {
+			bd.errs = append(bd.errs, fmt.Errorf("chart %s: %w", spec.ID, err))
+			continue
+		}
+		ch.PNG = png.Bytes()
+		n := 0
+		for _, c := range bd.b.Charts {
+			if c.Note == "" {
+				n++
+			}
+		}
+		ch.Caption = bd.text("chart.caption", map[string]any{"N": n + 1, "Title": spec.Title, "Mixed": s.MixedPeriods})
+		perYear := bd.text("chart.perYear", nil)
+		for _, bar := range s.Bars {
+			row := ChartRow{Period: bar.Label, Value: numfmt.Figure(bar.Figure, bd.o.Lang), Cites: bd.cite(bar.Figure.Sources)}
+			if s.MixedPeriods && bar.PerYear > 0 {
+				row.PerYear = numfmt.Amount(bar.PerYear, s.Unit, bd.o.Lang) + " " + perYear
+			}
+			ch.Cites = union(ch.Cites, row.Cites)
+			ch.Rows = append(ch.Rows, row)
+		}
+		bd.b.Charts = append(bd.b.Charts, ch)
+	}
+}
+
+// sections gives each theme with statements its ranked statements, up to three of its figures
+// that are not key figures already, and its disagreements.
+func (bd *builder) sections() {
+	shown := map[string]bool{}
+	for _, r := range bd.b.KeyFigures {
+		shown[r.Subject+"|"+r.Value] = true
+	}
+	boxed := map[string]bool{} // a disagreement is shown in the first theme that has it
+	for _, th := range bd.m.Themes {
+		if len(th.Statements) == 0 {
+			continue
+		}
+		sec := Section{ID: th.ID, Title: th.Title}
+		for _, st := range th.Statements[:min(len(th.Statements), bd.o.StatementsPerTheme)] {
+			sec.Items = append(sec.Items, Item{Text: st.Text, Cites: bd.cite(st.Sources)})
+		}
+		for _, f := range bd.m.Figures {
+			if len(sec.Figures) == 3 || f.Measure == "" || !containsString(f.Themes, th.ID) {
+				continue
+			}
+			row := bd.figureRow(f)
+			if !shown[row.Subject+"|"+row.Value] {
+				shown[row.Subject+"|"+row.Value] = true
+				sec.Figures = append(sec.Figures, row)
+			}
+		}
+		for _, d := range th.Disagreements {
+			if boxed[d.Subject+d.Unit] {
+				continue
+			}
+			boxed[d.Subject+d.Unit] = true
+			dis := Disagreement{Title: bd.text("theme.disagreement", map[string]any{"Subject": d.Subject})}
+			for _, f := range d.Figures {
+				date := ""
+				if doc := bd.docs[f.Sources[0].Doc]; doc != nil {
+					date = numfmt.Date(doc.Date, bd.o.Lang)
+				}
+				text := bd.text("theme.disagreement.row", map[string]any{"Value": numfmt.Figure(f, bd.o.Lang), "Date": date})
+				dis.Rows = append(dis.Rows, Item{Text: text, Cites: bd.cite(f.Sources)})
+			}
+			sec.Disagreements = append(sec.Disagreements, dis)
+		}
+		bd.b.Themes = append(bd.b.Themes, sec)
+	}
+}
+
+// timeline keeps the most recent events dated to the month or more precisely, oldest first.
+func (bd *builder) timeline() {
+	var picked []briefing.Event
+	for i := len(bd.m.Events) - 1; i >= 0 && len(picked) < bd.o.TimelineEvents; i-- {
+		if e := bd.m.Events[i]; len(e.Date) >= len("2006-01") {
+			picked = append(picked, e)
+		}
+	}
+	for i := len(picked) - 1; i >= 0; i-- {
+		e := picked[i]
+		bd.b.Timeline = append(bd.b.Timeline, Dated{Date: numfmt.Date(e.Date, bd.o.Lang), Item: Item{Text: e.Text, Cites: bd.cite(e.Sources)}})
+	}
+}
+
+// sources lists the cited documents in the order of their numbers.
+func (bd *builder) sources() {
+	ids := make([]string, len(bd.nums))
+	for id, n := range bd.nums {
+		ids[n-1] = id
+	}
+	for i, id := range ids {
+		d := bd.docs[id]
+		if d == nil {
+			bd.errs = append(bd.errs, fmt.Errorf("source %s is not a document of the model", id))
+			continue
+		}
+		text := bd.text("source.entry", map[string]any{"Title": sentenceEnd(d.Title), "Author": d.Author, "Publisher": d.Publisher,
+			"Date": numfmt.Date(d.Date, bd.o.Lang), "DateGuessed": d.DateSource == briefing.DateFromLatestMention,
+			"DateFromFile": d.DateSource == briefing.DateFromModTime, "Path": d.Path})
+		bd.b.Sources = append(bd.b.Sources, Source{N: i + 1, DocID: id, Text: text})
+	}
+}
+
+// sentenceEnd gives a title final punctuation, unless it has some ("…", "?").
+func sentenceEnd(title string) string {
+	if title == "" || strings.ContainsAny(title[len(title)-1:], ".?!") || strings.HasSuffix(title, "…") {
+		return title
+	}
+	return title + "."
+}
+
+var monthsDE = []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+// editionDate formats the edition time: "24. November 2026, 07:00 Uhr" or "24 November 2026, 07:00".
+func editionDate(t time.Time, lang string) string {
+	if lang == "en" {
+		return t.Format("2 January 2006, 15:04 MST")
+	}
+	return fmt.Sprintf("%d. %s %d, %s Uhr", t.Day(), monthsDE[t.Month()-1], t.Year(), t.Format("15:04"))
+}
+
+func union(a, b []int) []int {
+	for _, x := range b {
+		if !containsInt(a, x) {
+			a = append(a, x)
+		}
+	}
+	sort.Ints(a)
+	return a
+}
+
+func containsInt(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(list []string, x string) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

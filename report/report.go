@@ -1,0 +1,106 @@
+// Package report decides what the briefing says: the key judgements and figures, the charts,
+// a section per theme, the timeline, the numbered sources and the appendix, within limits that
+// keep the briefing short whatever the size of the corpus. Every item keeps the numbers of the
+// sources it cites. Typesetting is left to the PDF renderer.
+package report
+
+import (
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/charts"
+)
+
+// Briefing is the content of one edition.
+type Briefing struct {
+	Lang                     string
+	Title, Subtitle, Marking string
+	Edition                  string // "Ausgabe vom 24. November 2026, 07:00 Uhr"
+	Summary                  string // "Auswertung von 5 Dokumenten …"
+	Labels                   map[string]string
+	KeyJudgements            []Item
+	KeyFigures               []FigureRow
+	Charts                   []Chart
+	Themes                   []Section
+	Timeline                 []Dated
+	Sources                  []Source
+	Warnings                 []briefing.Warning
+	Method                   string
+}
+
+// Item is a sentence of a source with the numbers of the sources that state it.
+type Item struct {
+	Text  string
+	Cites []int
+}
+
+// FigureRow is a figure as the reader sees it.
+type FigureRow struct {
+	Subject, Value, Period string
+	Cites                  []int
+}
+
+// Chart is a rendered chart with its caption and data table, or a note why it is left out.
+type Chart struct {
+	ID, Title, Caption string
+	PNG                []byte
+	WidthMM, HeightMM  float64
+	Rows               []ChartRow
+	Cites              []int
+	Note               string // set when the chart is left out
+}
+
+// ChartRow is a bar of a chart as text.
+type ChartRow struct {
+	Period, Value, PerYear string
+	Cites                  []int
+}
+
+// Section is the part of the briefing about one theme.
+type Section struct {
+	ID, Title     string
+	Items         []Item
+	Figures       []FigureRow
+	Disagreements []Disagreement
+}
+
+// Disagreement lists the differing figures of one subject.
+type Disagreement struct {
+	Title string
+	Rows  []Item // "3.000 Soldaten laut [2] (Oktober 2024)"
+}
+
+// Dated is an event of the timeline.
+type Dated struct {
+	Date string
+	Item
+}
+
+// Source is an entry of the numbered list of sources.
+type Source struct {
+	N     int
+	DocID string
+	Text  string
+}
+
+// Options set the wording and limits of the briefing.
+type Options struct {
+	Lang                     string
+	Title, Subtitle, Marking string
+	Edition                  time.Time // in the zone it is printed in
+	StatementsPerTheme       int
+	KeyJudgements            int
+	KeyFigures               int
+	TimelineEvents           int
+	MaxBars                  int
+	Charts                   []ChartSpec
+	ChartDPI                 float64
+	ChartWidthMM             float64
+	ChartHeightMM            float64
+}
+
+// ChartSpec is a configured chart.
+type ChartSpec struct {
+	ID, Title string
+	Select    charts.Selection
+}

@@ -1,0 +1,208 @@
+package report_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/analysis"
+	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/report"
+)
+
+func seedModel(t *testing.T, dirs ...string) (*briefing.Model, config.Config) {
+	t.Helper()
+	raw, err := os.ReadFile("../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.FromYAML(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []briefing.Document
+	for _, dir := range dirs {
+		d, _, err := ingest.Load(context.Background(), dir, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d...)
+	}
+	m, err := analysis.Analyze(context.Background(), docs, nil, cfg.AnalysisOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, cfg
+}
+
+func options(cfg config.Config) report.Options {
+	o := report.Options{Lang: "de", Title: "Lagebild", Marking: "VS – NfD", Edition: time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC),
+		StatementsPerTheme: 3, KeyJudgements: 5, KeyFigures: 10, TimelineEvents: 12, MaxBars: 6, ChartDPI: 200,
+		ChartWidthMM: 168, ChartHeightMM: 62}
+	for _, c := range cfg.Charts {
+		o.Charts = append(o.Charts, report.ChartSpec{ID: c.ID, Title: c.Title.De, Select: c.Select.Selection()})
+	}
+	return o
+}
+
+func build(t *testing.T, m *briefing.Model, o report.Options) *report.Briefing {
+	t.Helper()
+	w, err := report.LoadWording("de", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := report.Build(m, w, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestEverySentenceIsASourceSentenceAndEveryCiteASource(t *testing.T) {
+	m, cfg := seedModel(t, "../seeds")
+	b := build(t, m, options(cfg))
+	sentences := map[string]bool{}
+	for _, d := range m.Documents {
+		for i := range d.Sentences {
+			sentences[d.SentenceText(i)] = true
+		}
+	}
+	var items []report.Item
+	items = append(items, b.KeyJudgements...)
+	for _, s := range b.Themes {
+		items = append(items, s.Items...)
+	}
+	for _, e := range b.Timeline {
+		items = append(items, e.Item)
+	}
+	if len(items) < 15 {
+		t.Fatalf("only %d statements in the briefing", len(items))
+	}
+	for _, it := range items {
+		if !sentences[it.Text] {
+			t.Errorf("not a sentence of any source: %q", it.Text)
+		}
+		checkCites(t, b, it.Cites)
+	}
+	for _, f := range b.KeyFigures {
+		checkCites(t, b, f.Cites)
+	}
+	for i, s := range b.Sources {
+		if s.N != i+1 || s.Text == "" {
+			t.Errorf("source %d: %+v", i+1, s)
+		}
+	}
+}
+
+func checkCites(t *testing.T, b *report.Briefing, cites []int) {
+	t.Helper()
+	if len(cites) == 0 {
+		t.Error("an item without citation")
+	}
+	for _, c := range cites {
+		if c < 1 || c > len(b.Sources) {
+			t.Errorf("citation [%d] has no source (of %d)", c, len(b.Sources))
+		}
+	}
+}
+
+func TestLimitsKeepTheBriefingShort(t *testing.T) {
+	m, cfg := seedModel(t, "../seeds")
+	o := options(cfg)
+	b := build(t, m, o)
+	if len(b.KeyJudgements) != o.KeyJudgements || len(b.KeyFigures) > o.KeyFigures || len(b.Timeline) > o.TimelineEvents {
+		t.Errorf("key judgements %d, figures %d, timeline %d", len(b.KeyJudgements), len(b.KeyFigures), len(b.Timeline))
+	}
+	for _, s := range b.Themes {
+		if len(s.Items) > o.StatementsPerTheme || len(s.Figures) > 3 {
+			t.Errorf("theme %s: %d statements, %d figures", s.ID, len(s.Items), len(s.Figures))
+		}
+	}
+	if len(b.Sources) != 5 {
+		t.Errorf("sources = %d, want the 5 seeds", len(b.Sources))
+	}
+}
+
+func TestChartsShowEveryValueAsTextWithItsSource(t *testing.T) {
+	m, cfg := seedModel(t, "../seeds")
+	b := build(t, m, options(cfg))
+	if len(b.Charts) != 2 {
+		t.Fatalf("charts = %d, want 2", len(b.Charts))
+	}
+	want := map[string][]string{
+		"arms_exports": {"3,8 Mrd. US-Dollar", "38 Mrd. US-Dollar"},
+		"trade_volume": {"34,4 Mio. US-Dollar", "52,9 Mio. US-Dollar"},
+	}
+	for _, ch := range b.Charts {
+		if len(ch.PNG) == 0 || ch.Note != "" || !strings.Contains(ch.Caption, "unterschiedlich lang") {
+			t.Errorf("chart %s: %d bytes, note %q, caption %q", ch.ID, len(ch.PNG), ch.Note, ch.Caption)
+		}
+		var values []string
+		for _, r := range ch.Rows {
+			values = append(values, r.Value)
+			if len(r.Cites) == 0 || r.PerYear == "" {
+				t.Errorf("chart %s row %+v lacks a source or the yearly average", ch.ID, r)
+			}
+		}
+		for _, w := range want[ch.ID] {
+			if !strings.Contains(strings.Join(values, "|"), w) {
+				t.Errorf("chart %s values %q lack %q", ch.ID, values, w)
+			}
+		}
+	}
+}
+
+func TestAChartWithoutFiguresIsLeftOutWithANote(t *testing.T) {
+	m, cfg := seedModel(t, "../seeds")
+	o := options(cfg)
+	o.Charts = []report.ChartSpec{{ID: "none", Title: "Uranvorräte", Select: charts.Selection{Measures: []string{"uranium"}}}}
+	b := build(t, m, o)
+	if len(b.Charts) != 1 || b.Charts[0].PNG != nil || !strings.Contains(b.Charts[0].Note, "Uranvorräte") {
+		t.Errorf("chart = %+v", b.Charts)
+	}
+}
+
+func TestALargerCorpusGivesABriefingOfTheSameLength(t *testing.T) {
+	dir := t.TempDir()
+	entries, _ := os.ReadDir("../seeds")
+	for copyN := range 20 {
+		for _, e := range entries {
+			raw, _ := os.ReadFile(filepath.Join("../seeds", e.Name()))
+			text := strings.ReplaceAll(string(raw), "Nordkorea", "Nord-Korea")
+			if copyN%2 == 0 {
+				text = string(raw)
+			}
+			os.WriteFile(filepath.Join(dir, strings.Repeat("x", copyN+1)+e.Name()), []byte(text), 0o644)
+		}
+	}
+	m, cfg := seedModel(t, dir)
+	o := options(cfg)
+	b := build(t, m, o)
+	n := len(b.KeyJudgements) + len(b.KeyFigures) + len(b.Timeline)
+	for _, s := range b.Themes {
+		n += len(s.Items) + len(s.Figures)
+	}
+	small := build(t, func() *briefing.Model { m, _ := seedModel(t, "../seeds"); return m }(), o)
+	want := len(small.KeyJudgements) + len(small.KeyFigures) + len(small.Timeline)
+	for _, s := range small.Themes {
+		want += len(s.Items) + len(s.Figures)
+	}
+	if n > want+3 {
+		t.Errorf("100 documents give %d items, 5 give %d: the briefing grew with the corpus", n, want)
+	}
+}
+
+func TestATemplateErrorNamesFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "de.tmpl"), []byte("{{define \"toc.title\"}}Inhalt{{end}}\n{{define \"footer\"}}{{.Seite}}{{end}}\n"), 0o644)
+	_, err := report.LoadWording("de", dir)
+	if err == nil || !strings.Contains(err.Error(), "de.tmpl:2") || !strings.Contains(err.Error(), `"cover.edition" is not defined`) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -1,0 +1,88 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"text/template"
+
+	"github.com/secbrief/briefing/templates"
+)
+
+// Wording is the parsed template file of one language.
+type Wording struct {
+	file string
+	t    *template.Template
+}
+
+// required are the templates every wording file defines, with sample data to check that they
+// execute.
+var required = map[string]any{
+	"cover.edition": map[string]any{"Date": "24. November 2026"},
+	"cover.summary": map[string]any{"Documents": 5, "From": "2024", "To": "2025"},
+	"toc.title":     nil, "header": map[string]any{"Title": "T", "Marking": "M"},
+	"footer":              map[string]any{"Page": "1", "Pages": "2"},
+	"keyjudgements.title": nil, "keyjudgements.intro": nil, "keyfigures.title": nil,
+	"keyfigures.subject": nil, "keyfigures.value": nil, "keyfigures.period": nil, "keyfigures.source": nil,
+	"charts.title": nil, "chart.caption": map[string]any{"N": 1, "Title": "T", "Mixed": true},
+	"chart.perYear": nil, "chart.missing": map[string]any{"Title": "T"},
+	"themes.title": nil, "theme.figures": nil, "theme.disagreement": map[string]any{"Subject": "S"},
+	"theme.disagreement.row": map[string]any{"Value": "1", "Date": "2024"},
+	"timeline.title":         nil, "timeline.intro": nil, "sources.title": nil,
+	"source.entry":   map[string]any{"Title": "T.", "Author": "A", "Publisher": "P", "Date": "2024", "DateGuessed": true, "DateFromFile": false, "Path": "a.txt"},
+	"appendix.title": nil, "appendix.warnings": nil, "appendix.nowarnings": nil,
+	"appendix.method.title": nil, "appendix.method": map[string]any{"Documents": 5},
+}
+
+// LoadWording parses the wording of lang ("de" or "en"): lang.tmpl from dir when dir is set,
+// else the built-in file. It checks that every required template is defined and executes;
+// errors name the file, the line and the reason.
+func LoadWording(lang, dir string) (*Wording, error) {
+	name := lang + ".tmpl"
+	var src []byte
+	var err error
+	file := name
+	if dir != "" {
+		file = filepath.Join(dir, name)
+		src, err = os.ReadFile(file)
+	} else {
+		src, err = fs.ReadFile(templates.FS, name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	t, err := template.New(file).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	w := &Wording{file: file, t: t}
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(required)) {
+		data := required[name]
+		if t.Lookup(name) == nil {
+			errs = append(errs, fmt.Errorf("templates: %s: template %q is not defined", file, name))
+			continue
+		}
+		if _, err := w.Text(name, data); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Text executes a named template.
+func (w *Wording) Text(name string, data any) (string, error) {
+	var b bytes.Buffer
+	if err := w.t.ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("templates: %w", err)
+	}
+	return b.String(), nil
+}
