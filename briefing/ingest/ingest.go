@@ -241,7 +241,7 @@ func build(p parsed, f file, raw []byte, language string) (*briefing.Document, s
 		Text:       text,
 		References: append(p.references, c.references...),
 	}
-	doc.Date, doc.DateSource = documentDate(p.date, p.dateSource, h, body, text, f.modTime.UTC().Format(time.DateOnly))
+	doc.Date, doc.DateSource = documentDate(p.date, p.dateSource, h, text, f.modTime.UTC().Format(time.DateOnly))
 	if doc.References == nil {
 		doc.References = []briefing.Reference{}
 	}

@@ -119,24 +119,29 @@ func isFootnoteMark(r rune) bool {
 	return r == '*' || r == '†' || strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰", r) || unicode.IsSpace(r)
 }
 
-// datelineIn returns the date of the first lines of the body when one of them starts with a
-// date ("31. Januar 2025Seoul und Tokio - …") or is a dateline.
-func datelineIn(body []string) string {
-	for i, l := range body {
-		if i >= 3 {
-			break
+// datelineIn returns the date of the first three lines of text when one of them starts with a
+// date ("31. Januar 2025Seoul und Tokio - …") or is a dateline; found are the dates of text.
+func datelineIn(text string, found []dates.Match) string {
+	lineStart := 0
+	for i := 0; i < 3 && lineStart < len(text); i++ {
+		lineEnd := len(text)
+		if nl := strings.IndexByte(text[lineStart:], '\n'); nl >= 0 {
+			lineEnd = lineStart + nl
 		}
-		if m := dates.Find(l); len(m) > 0 && (m[0].Start == 0 || isDateLine(l)) {
-			return m[0].ISO
+		for _, m := range found {
+			if m.Start >= lineStart && m.End <= lineEnd && (m.Start == lineStart || lineEnd-lineStart < 80 && isDateLine(text[lineStart:lineEnd])) {
+				return m.ISO
+			}
 		}
+		lineStart = lineEnd + 1
 	}
 	return ""
 }
 
-// latestDate returns the latest date the text mentions, as precise as the text.
-func latestDate(text string) string {
+// latestDate returns the latest of the dates found, as precise as the text.
+func latestDate(found []dates.Match) string {
 	latest := ""
-	for _, m := range dates.Find(text) {
+	for _, m := range found {
 		if m.ISO > latest {
 			latest = m.ISO
 		}
@@ -190,7 +195,7 @@ var stopWords = func() map[string]string {
 }()
 
 // detectLanguage returns "de" or "en" by the count of each language's stop words in the first
-// thousand words; fallback is returned when neither has any.
+// five hundred words; fallback is returned when neither has any.
 func detectLanguage(text, fallback string) string {
 	count := map[string]int{}
 	words, start := 0, -1
@@ -203,7 +208,7 @@ scan:
 		case !letter && start >= 0:
 			count[stopWords[text[start:i]]]++
 			start = -1
-			if words++; words == 1000 {
+			if words++; words == 500 {
 				break scan
 			}
 		}
@@ -242,17 +247,18 @@ func isoDate(s string) string {
 var isoPrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?`)
 
 // documentDate picks the date by precedence and records where it came from.
-func documentDate(given string, givenSource string, h header, body []string, text string, modTime string) (string, string) {
+func documentDate(given, givenSource string, h header, text, modTime string) (string, string) {
 	switch {
 	case given != "":
 		return given, givenSource
 	case h.date != "":
 		return h.date, briefing.DateFromText
 	}
-	if d := datelineIn(body); d != "" {
+	found := dates.Find(text)
+	if d := datelineIn(text, found); d != "" {
 		return d, briefing.DateFromText
 	}
-	if d := latestDate(text); d != "" {
+	if d := latestDate(found); d != "" {
 		return d, briefing.DateFromLatestMention
 	}
 	return modTime, briefing.DateFromModTime
