@@ -129,6 +129,19 @@ func TestGenerateSeedBriefing(t *testing.T) {
 			}
 		}
 	})
+	t.Run("the table of contents and the citations are internal links", func(t *testing.T) {
+		plain := filepath.Join(dir, "plain.pdf")
+		tool(t, "qpdf", "--qdf", "--object-streams=disable", path, plain)
+		raw, err := os.ReadFile(plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		links := strings.Count(string(raw), "/Subtype /Link")
+		dests := strings.Count(string(raw), "/Dest [")
+		if links < 40 || dests < links {
+			t.Errorf("%d link annotations, %d with a destination; want at least 40, each with one (bookmarks have them too)", links, dests)
+		}
+	})
 	t.Run("the JSON model is written beside it", func(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(dir, "model.json")); err != nil || fi.Size() < 1000 {
 			t.Errorf("model.json: %v", err)
