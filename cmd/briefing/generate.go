@@ -51,7 +51,7 @@ func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := writeBriefing(cfg, model, edition); err != nil {
 		return err
 	}
-	log.Info("briefing written", "file", cfg.Output.File, "docs", len(model.Documents), "duration", time.Since(start).Round(time.Millisecond))
+	log.Info("briefing written", "file", cfg.Output.File, "docs", len(model.Documents), "duration", time.Since(start).Round(time.Millisecond).String())
 	fmt.Fprintln(stdout, cfg.Output.File)
 	return nil
 }
