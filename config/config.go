@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"time"
 )
 
 // Config is the whole configuration. Every key can be set in config.yaml, by an environment
@@ -22,9 +23,20 @@ type Config struct {
 	PDF       PDF       `mapstructure:"pdf"`
 	Templates Templates `mapstructure:"templates"`
 	Charts    []Chart   `mapstructure:"charts"`
-	Docs      Docs      `mapstructure:"docs"`
-	Log       Log       `mapstructure:"log"`
-	Analysis  Analysis  `mapstructure:"analysis"`
+	// Schedule is when "briefing serve" rebuilds: five cron fields or a descriptor such as
+	// @daily or "@every 10m", in Timezone unless prefixed with CRON_TZ=.
+	Schedule   string `mapstructure:"schedule"`
+	RunOnStart bool   `mapstructure:"run_on_start"`
+	// ShutdownGrace is how long a running build may take to finish after SIGTERM.
+	ShutdownGrace time.Duration `mapstructure:"shutdown_grace"`
+	State         State         `mapstructure:"state"`
+	HTTP          HTTP          `mapstructure:"http"`
+	Delivery      Delivery      `mapstructure:"delivery"`
+	Mail          Mail          `mapstructure:"mail"`
+	Webhook       Webhook       `mapstructure:"webhook"`
+	Docs          Docs          `mapstructure:"docs"`
+	Log           Log           `mapstructure:"log"`
+	Analysis      Analysis      `mapstructure:"analysis"`
 	// Themes, Measures and Entities are the vocabulary of the analysis; config.yaml ships a
 	// default set for the Korean peninsula and NATO's Indo-Pacific partners.
 	Themes   []Theme   `mapstructure:"themes"`
@@ -54,7 +66,12 @@ func Default() Config {
 		Language: "de",
 		Timezone: "Europe/Berlin",
 		Briefing: Briefing{Title: "Lagebild", Marking: "VS – NUR FÜR DEN DIENSTGEBRAUCH"},
-		Output:   Output{File: "out/briefing.pdf"},
+		Output:   Output{File: "out/briefing.pdf", Dir: "out", Keep: 30},
+		Schedule: "0 6 * * *", ShutdownGrace: 30 * time.Second,
+		State:    State{Dir: "state", History: 200, SkipUnchanged: true},
+		HTTP:     HTTP{Listen: "127.0.0.1:8080"},
+		Delivery: Delivery{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute},
+		Mail:     Mail{Port: 587, TLS: "starttls"},
 		PDF: PDF{Paper: "A4", Orientation: "portrait", StatementsPerTheme: 3, KeyJudgements: 5,
 			KeyFigures: 10, TimelineEvents: 12, ChartDPI: 220, MaxBars: 6},
 		Docs:     Docs{Dir: "seeds", MaxFileMB: 20},
@@ -100,5 +117,6 @@ func (c Config) Validate() []Problem {
 	}
 	validateAnalysis(c, add)
 	validateOutput(c, add)
+	validateServe(c, add)
 	return ps
 }

@@ -18,7 +18,8 @@ func FromYAML(raw []byte) (Config, error) {
 		return Config{}, fmt.Errorf("unknown key %q", unknown[0])
 	}
 	c := Default()
-	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: &c, WeaklyTypedInput: true, TagName: "mapstructure"})
+	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: &c, WeaklyTypedInput: true, TagName: "mapstructure",
+		DecodeHook: mapstructure.ComposeDecodeHookFunc(mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(","))})
 	if err != nil {
 		return Config{}, err
 	}

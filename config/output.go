@@ -19,6 +19,10 @@ type Briefing struct {
 type Output struct {
 	// File is the PDF that "briefing generate" writes.
 	File string `mapstructure:"file"`
+	// Dir is the folder where "briefing serve" writes dated editions and latest.pdf.
+	Dir string `mapstructure:"dir"`
+	// Keep is the number of dated editions kept in Dir.
+	Keep int `mapstructure:"keep"`
 }
 
 // PDF sets the page and the limits that keep the briefing short whatever the corpus size.

@@ -34,6 +34,9 @@ func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintf(stdout, "templates.dir = %q: %v\n", cfg.Templates.Dir, err)
 		problems = append(problems, config.Problem{Key: "templates.dir"})
 	}
+	if w := cfg.DaylightSavingWarning(); w != "" {
+		fmt.Fprintln(stdout, "warning: "+w)
+	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s: %d problem(s)", orDefaults(path), len(problems))
 	}

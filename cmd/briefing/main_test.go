@@ -179,3 +179,20 @@ func TestFlagsWinOverEnvironmentOverFile(t *testing.T) {
 		t.Errorf("flag: read %s", got)
 	}
 }
+
+func TestConfigValidateWarnsAboutTheDaylightSavingHour(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "docs", "a.txt"), "Titel\nEin Satz.\n")
+	writeFile(t, filepath.Join(dir, "config.yaml"), "docs:\n  dir: docs\nschedule: \"30 2 * * *\"\ntimezone: Europe/Berlin\n")
+	stdout, _, code := runCLI(t, dir, "config", "validate")
+	if code != 0 || !strings.Contains(stdout, "warning: schedule \"30 2 * * *\" runs between 02:00 and 03:00") {
+		t.Errorf("exit %d:\n%s", code, stdout)
+	}
+	writeFile(t, filepath.Join(dir, "config.yaml"), "docs:\n  dir: docs\nschedule: \"61 * * * *\"\nmail:\n  enabled: true\n  to: [nobody]\n")
+	stdout, _, code = runCLI(t, dir, "config", "validate")
+	for _, want := range []string{`schedule = "61 * * * *": is not a cron schedule`, `mail.host = "": must name the SMTP server`, `mail.to = "nobody": is not an e-mail address`} {
+		if code != 1 || !strings.Contains(stdout, want) {
+			t.Errorf("exit %d, output lacks %q:\n%s", code, want, stdout)
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"net/mail"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// State is where the daemon keeps its run history, the delivery ledger and the previous model.
+type State struct {
+	Dir string `mapstructure:"dir"`
+	// History is the number of run records kept.
+	History int `mapstructure:"history"`
+	// SkipUnchanged records a run whose input did not change as "unchanged" and builds and
+	// delivers nothing; when false, every run builds and delivers a new edition.
+	SkipUnchanged bool `mapstructure:"skip_unchanged"`
+}
+
+// HTTP configures the daemon's HTTP interface.
+type HTTP struct {
+	Listen string `mapstructure:"listen"`
+	// Token enables POST /run for requests with "Authorization: Bearer <token>".
+	Token string `mapstructure:"token"`
+}
+
+// Delivery sets retries and who hears of failures.
+type Delivery struct {
+	Attempts  int           `mapstructure:"attempts"`
+	BaseDelay time.Duration `mapstructure:"base_delay"`
+	MaxDelay  time.Duration `mapstructure:"max_delay"`
+	// Owner lists addresses told by e-mail when a delivery fails for good.
+	Owner []string `mapstructure:"owner"`
+}
+
+// Mail configures e-mail delivery.
+type Mail struct {
+	Enabled  bool     `mapstructure:"enabled"`
+	Host     string   `mapstructure:"host"`
+	Port     int      `mapstructure:"port"`
+	TLS      string   `mapstructure:"tls"` // starttls, tls or none
+	Username string   `mapstructure:"username"`
+	Password string   `mapstructure:"password"`
+	From     string   `mapstructure:"from"`
+	To       []string `mapstructure:"to"`
+}
+
+// Webhook configures delivery by HTTP POST, signed with HMAC-SHA256.
+type Webhook struct {
+	Enabled   bool   `mapstructure:"enabled"`
+	URL       string `mapstructure:"url"`
+	Secret    string `mapstructure:"secret"`
+	AttachPDF bool   `mapstructure:"attach_pdf"`
+	LinkBase  string `mapstructure:"link_base"`
+}
+
+// Schedule parses the cron schedule in the configured time zone. A "CRON_TZ=" prefix in the
+// spec wins over the timezone key.
+func (c Config) ScheduleSpec() (cron.Schedule, error) {
+	spec := c.Schedule
+	if !strings.HasPrefix(spec, "CRON_TZ=") && !strings.HasPrefix(spec, "TZ=") && !strings.HasPrefix(spec, "@every") {
+		spec = "CRON_TZ=" + c.Timezone + " " + spec
+	}
+	return cron.ParseStandard(spec)
+}
+
+// DaylightSavingWarning returns a warning when a daily schedule fires between 02:00 and 03:00
+// local time, where the clocks change: such runs are skipped in spring and run twice in autumn.
+func (c Config) DaylightSavingWarning() string {
+	sched, err := c.ScheduleSpec()
+	if err != nil {
+		return ""
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		return ""
+	}
+	t := time.Date(2026, 1, 1, 0, 0, 0, 0, loc)
+	for range 48 {
+		t = sched.Next(t)
+		if h := t.In(loc).Hour(); h == 2 {
+			return fmt.Sprintf("schedule %q runs between 02:00 and 03:00 in %s: on the days the clocks change it is skipped (spring) or runs twice (autumn)", c.Schedule, c.Timezone)
+		}
+	}
+	return ""
+}
+
+func validateServe(c Config, add func(key string, value any, format string, args ...any)) {
+	if _, err := c.ScheduleSpec(); err != nil {
+		add("schedule", c.Schedule, "is not a cron schedule: %v", err)
+	}
+	if c.State.Dir == "" {
+		add("state.dir", c.State.Dir, "must name the state folder")
+	}
+	if c.State.History < 1 {
+		add("state.history", c.State.History, "must be at least 1")
+	}
+	if c.Output.Dir == "" {
+		add("output.dir", c.Output.Dir, "must name the folder of editions")
+	}
+	if c.Output.Keep < 1 {
+		add("output.keep", c.Output.Keep, "must be at least 1")
+	}
+	if _, _, err := net.SplitHostPort(c.HTTP.Listen); c.HTTP.Listen != "" && err != nil {
+		add("http.listen", c.HTTP.Listen, "is not host:port: %v", err)
+	}
+	if c.ShutdownGrace <= 0 {
+		add("shutdown_grace", c.ShutdownGrace, "must be positive")
+	}
+	d := c.Delivery
+	if d.Attempts < 1 {
+		add("delivery.attempts", d.Attempts, "must be at least 1")
+	}
+	if d.BaseDelay <= 0 || d.MaxDelay < d.BaseDelay {
+		add("delivery.base_delay", d.BaseDelay, "must be positive and at most delivery.max_delay (%s)", d.MaxDelay)
+	}
+	for _, a := range d.Owner {
+		if _, err := mail.ParseAddress(a); err != nil {
+			add("delivery.owner", a, "is not an e-mail address")
+		}
+	}
+	if len(d.Owner) > 0 && !c.Mail.Enabled {
+		add("delivery.owner", strings.Join(d.Owner, ","), "needs mail.enabled to notify anyone")
+	}
+	if m := c.Mail; m.Enabled {
+		if m.Host == "" {
+			add("mail.host", m.Host, "must name the SMTP server")
+		}
+		if m.Port < 1 || m.Port > 65535 {
+			add("mail.port", m.Port, "must be a port number")
+		}
+		if !slices.Contains([]string{"starttls", "tls", "none"}, m.TLS) {
+			add("mail.tls", m.TLS, "must be starttls, tls or none")
+		}
+		if _, err := mail.ParseAddress(m.From); err != nil {
+			add("mail.from", m.From, "is not an e-mail address")
+		}
+		if len(m.To) == 0 {
+			add("mail.to", "", "must list at least one recipient")
+		}
+		for _, a := range m.To {
+			if _, err := mail.ParseAddress(a); err != nil {
+				add("mail.to", a, "is not an e-mail address")
+			}
+		}
+		if (m.Username == "") != (m.Password == "") {
+			add("mail.username", m.Username, "and mail.password go together")
+		}
+	}
+	if w := c.Webhook; w.Enabled {
+		if u, err := url.Parse(w.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			add("webhook.url", w.URL, "must be an http or https URL")
+		}
+		if w.Secret == "" {
+			add("webhook.secret", "", "must be set: requests are signed with it")
+		}
+	}
+}
