@@ -1,0 +1,311 @@
+package edition
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/secbrief/briefing/atomicfile"
+	"github.com/secbrief/briefing/briefing"
+)
+
+// Job is what one run does; it is made from the configuration in force when the run starts.
+type Job struct {
+	// Hash identifies the input: documents, configuration and templates.
+	Hash func() (string, error)
+	// Build makes the PDF of an edition dated date; prev is the previous edition's model
+	// (nil for the first edition).
+	Build func(ctx context.Context, date time.Time, prev *briefing.Model) (Built, error)
+	// Deliver hands a new edition to the targets (may be nil).
+	Deliver func(ctx context.Context, e Edition) []Delivery
+	// SkipUnchanged records a run with an unchanged input as unchanged and builds nothing.
+	SkipUnchanged bool
+	// Keep is the number of dated editions kept in the output folder.
+	Keep int
+}
+
+// Built is a built edition before it is written.
+type Built struct {
+	PDF      []byte
+	Model    *briefing.Model
+	Title    string
+	Warnings int
+}
+
+// Observer is told about runs, for metrics.
+type Observer interface {
+	RunStarted()
+	RunFinished(status string, d time.Duration, end time.Time)
+	Documents(n int)
+	Warnings(n int)
+	Delivery(target, status string)
+	Editions(n int)
+}
+
+// Options set where an Engine keeps editions and state.
+type Options struct {
+	OutputDir string
+	StateDir  string
+	// History is the number of run records kept.
+	History int
+	// Location is the zone of edition names and dates.
+	Location *time.Location
+	Now      func() time.Time
+	Log      *slog.Logger
+	Observer Observer
+}
+
+// Engine runs jobs one at a time and keeps their history.
+type Engine struct {
+	opt     Options
+	history *history
+	running atomic.Bool
+}
+
+// NewEngine prepares the output and state folders and loads the run history.
+func NewEngine(opt Options) (*Engine, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Location == nil {
+		opt.Location = time.UTC
+	}
+	if opt.Log == nil {
+		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	for _, dir := range []string{opt.OutputDir, opt.StateDir} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", dir, err)
+		}
+	}
+	h, err := openHistory(filepath.Join(opt.StateDir, "runs"), max(1, opt.History), opt.Log)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{opt: opt, history: h}, nil
+}
+
+// Runs returns the run history, newest first.
+func (e *Engine) Runs() []Record { return e.history.list() }
+
+// Running reports whether a run is in progress.
+func (e *Engine) Running() bool { return e.running.Load() }
+
+// lastSuccess is what the state folder remembers of the latest edition.
+type lastSuccess struct {
+	Edition   Edition   `json:"edition"`
+	InputHash string    `json:"input_hash"`
+	Time      time.Time `json:"time"`
+}
+
+// LastSuccess returns the time of the latest edition, or the zero time.
+func (e *Engine) LastSuccess() time.Time {
+	ls, _ := e.loadLastSuccess()
+	if ls == nil {
+		return time.Time{}
+	}
+	return ls.Time
+}
+
+// Run executes job unless a run is in progress (ErrBusy). The record is saved when the run
+// starts and when it ends; a failure never removes or replaces the last good edition.
+func (e *Engine) Run(ctx context.Context, job Job, trigger string, scheduled time.Time) (Record, error) {
+	if !e.running.CompareAndSwap(false, true) {
+		return Record{}, ErrBusy
+	}
+	defer e.running.Store(false)
+	start := e.opt.Now()
+	rec := Record{ID: runID(start), Trigger: trigger, Scheduled: scheduled, Start: start, Status: StatusRunning, Deliveries: []Delivery{}}
+	log := e.opt.Log.With("run_id", rec.ID)
+	if err := e.history.save(rec); err != nil {
+		log.Error("save run record", "err", err)
+	}
+	if e.opt.Observer != nil {
+		e.opt.Observer.RunStarted()
+	}
+	log.Info("run started", "trigger", trigger)
+	err := e.run(ctx, job, &rec, log)
+	rec.End = e.opt.Now()
+	if err != nil {
+		rec.Status, rec.Error = StatusFailed, err.Error()
+		log.Error("run failed", "err", err, "duration", rec.End.Sub(start).String())
+	} else {
+		log.Info("run finished", "status", rec.Status, "output", rec.Output, "duration", rec.End.Sub(start).String())
+	}
+	if err := e.history.save(rec); err != nil {
+		log.Error("save run record", "err", err)
+	}
+	if o := e.opt.Observer; o != nil {
+		o.RunFinished(rec.Status, rec.End.Sub(start), rec.End)
+		for _, d := range rec.Deliveries {
+			o.Delivery(d.Target, d.Status)
+		}
+	}
+	return rec, nil
+}
+
+func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger) error {
+	hash, err := job.Hash()
+	if err != nil {
+		return fmt.Errorf("hash input: %w", err)
+	}
+	rec.InputHash = hash
+	last, err := e.loadLastSuccess()
+	if err != nil {
+		log.Warn("state unreadable, building anew", "err", err)
+	}
+	if job.SkipUnchanged && last != nil && last.InputHash == hash {
+		rec.Status, rec.Output = StatusUnchanged, last.Edition.Name
+		log.Info("input unchanged since the last edition", "edition", last.Edition.Name)
+		return nil
+	}
+	prev, err := e.loadModel()
+	if err != nil {
+		log.Warn("previous model unreadable, no comparison with the last edition", "err", err)
+	}
+	date := rec.Start.In(e.opt.Location)
+	built, err := job.Build(ctx, date, prev)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("aborted: %w", err)
+	}
+	rec.Documents = len(built.Model.Documents)
+	if o := e.opt.Observer; o != nil {
+		o.Documents(rec.Documents)
+		o.Warnings(built.Warnings)
+	}
+	ed, err := e.write(built, date, hash)
+	if err != nil {
+		return err
+	}
+	rec.Status, rec.Output = StatusSuccess, ed.Name
+	if err := e.saveState(ed, built.Model, hash, rec.Start); err != nil {
+		return err
+	}
+	kept := e.prune(job.Keep, log)
+	if o := e.opt.Observer; o != nil {
+		o.Editions(kept)
+	}
+	if job.Deliver != nil {
+		rec.Deliveries = job.Deliver(ctx, ed)
+	}
+	return nil
+}
+
+// editionName matches the files of dated editions.
+var editionName = regexp.MustCompile(`^briefing-\d{4}-\d{2}-\d{2}T\d{4}(-\d+)?\.pdf$`)
+
+// write stores the edition under its dated name and as latest.pdf, each atomically.
+func (e *Engine) write(b Built, date time.Time, hash string) (Edition, error) {
+	id := date.Format("2006-01-02T1504")
+	name := "briefing-" + id + ".pdf"
+	for n := 2; fileExists(filepath.Join(e.opt.OutputDir, name)); n++ {
+		id = fmt.Sprintf("%s-%d", date.Format("2006-01-02T1504"), n)
+		name = "briefing-" + id + ".pdf"
+	}
+	sum := sha256.Sum256(b.PDF)
+	ed := Edition{ID: id, Name: name, Path: filepath.Join(e.opt.OutputDir, name), Date: date, Title: b.Title,
+		SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b.PDF)), Documents: len(b.Model.Documents), InputHash: hash}
+	for _, path := range []string{ed.Path, filepath.Join(e.opt.OutputDir, "latest.pdf")} {
+		if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(b.PDF); return err }); err != nil {
+			return Edition{}, err
+		}
+	}
+	return ed, nil
+}
+
+// prune removes the oldest dated editions beyond keep and returns how many are kept.
+func (e *Engine) prune(keep int, log *slog.Logger) int {
+	entries, err := os.ReadDir(e.opt.OutputDir)
+	if err != nil {
+		log.Warn("list editions", "err", err)
+		return 0
+	}
+	var names []string
+	for _, en := range entries {
+		if editionName.MatchString(en.Name()) {
+			names = append(names, en.Name())
+		}
+	}
+	sort.Strings(names)
+	for len(names) > max(1, keep) {
+		if err := os.Remove(filepath.Join(e.opt.OutputDir, names[0])); err != nil {
+			log.Warn("remove old edition", "file", names[0], "err", err)
+		}
+		names = names[1:]
+	}
+	return len(names)
+}
+
+func (e *Engine) statePath(name string) string { return filepath.Join(e.opt.StateDir, name) }
+
+// saveState remembers the edition and its model for the next run.
+func (e *Engine) saveState(ed Edition, m *briefing.Model, hash string, at time.Time) error {
+	if err := writeJSON(e.statePath("model.json"), m); err != nil {
+		return err
+	}
+	return writeJSON(e.statePath("last-success.json"), lastSuccess{Edition: ed, InputHash: hash, Time: at})
+}
+
+func (e *Engine) loadLastSuccess() (*lastSuccess, error) {
+	var ls lastSuccess
+	if err := readJSON(e.statePath("last-success.json"), &ls); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return &ls, nil
+}
+
+func (e *Engine) loadModel() (*briefing.Model, error) {
+	var m briefing.Model
+	if err := readJSON(e.statePath("model.json"), &m); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return &m, nil
+}
+
+func writeJSON(path string, v any) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		if err := json.NewEncoder(w).Encode(v); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	})
+}
+
+func readJSON(path string, v any) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// runID names a run by its start time; it sorts in time order.
+func runID(t time.Time) string { return t.UTC().Format("20060102T150405.000000000Z") }

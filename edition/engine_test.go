@@ -1,0 +1,161 @@
+package edition
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+)
+
+// clock is a test clock that advances a minute per call.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Minute)
+	return c.t
+}
+
+func newEngine(t *testing.T) (*Engine, string) {
+	t.Helper()
+	dir := t.TempDir()
+	c := &clock{t: time.Date(2026, 11, 24, 5, 0, 0, 0, time.UTC)}
+	e, err := NewEngine(Options{OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state"), History: 5, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, dir
+}
+
+func job(hash string, pdf string, fail error) Job {
+	return Job{
+		Hash: func() (string, error) { return hash, nil },
+		Build: func(ctx context.Context, date time.Time, prev *briefing.Model) (Built, error) {
+			if fail != nil {
+				return Built{}, fail
+			}
+			return Built{PDF: []byte(pdf), Model: &briefing.Model{Documents: []briefing.Document{{ID: "a"}}}, Title: "T"}, nil
+		},
+		Deliver:       func(ctx context.Context, e Edition) []Delivery { return []Delivery{{Target: "mail", Status: DeliverySent}} },
+		SkipUnchanged: true,
+		Keep:          2,
+	}
+}
+
+func editions(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+func TestRunWritesADatedEditionAndLatest(t *testing.T) {
+	e, dir := newEngine(t)
+	rec, err := e.Run(context.Background(), job("h1", "%PDF-1", nil), TriggerManual, time.Time{})
+	if err != nil || rec.Status != StatusSuccess || rec.Output != "briefing-2026-11-24T0501.pdf" || len(rec.Deliveries) != 1 {
+		t.Fatalf("record = %+v, %v", rec, err)
+	}
+	if got := editions(t, dir); len(got) != 2 || got[0] != "briefing-2026-11-24T0501.pdf" || got[1] != "latest.pdf" {
+		t.Errorf("output = %v", got)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out", "latest.pdf")); string(b) != "%PDF-1" {
+		t.Errorf("latest.pdf = %q", b)
+	}
+}
+
+func TestAnUnchangedInputIsNotBuiltAgain(t *testing.T) {
+	e, dir := newEngine(t)
+	e.Run(context.Background(), job("h1", "%PDF-1", nil), TriggerSchedule, time.Time{})
+	rec, _ := e.Run(context.Background(), job("h1", "%PDF-2", nil), TriggerSchedule, time.Time{})
+	if rec.Status != StatusUnchanged || len(rec.Deliveries) != 0 {
+		t.Errorf("record = %+v", rec)
+	}
+	if got := editions(t, dir); len(got) != 2 {
+		t.Errorf("output = %v", got)
+	}
+	rec, _ = e.Run(context.Background(), job("h2", "%PDF-2", nil), TriggerSchedule, time.Time{})
+	if rec.Status != StatusSuccess {
+		t.Errorf("a changed input: %+v", rec)
+	}
+}
+
+func TestAFailedBuildKeepsTheLastEdition(t *testing.T) {
+	e, dir := newEngine(t)
+	e.Run(context.Background(), job("h1", "%PDF-1", nil), TriggerSchedule, time.Time{})
+	rec, _ := e.Run(context.Background(), job("h2", "", errors.New("templates: de.tmpl:3: bad")), TriggerSchedule, time.Time{})
+	if rec.Status != StatusFailed || rec.Error != "build: templates: de.tmpl:3: bad" {
+		t.Errorf("record = %+v", rec)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out", "latest.pdf")); string(b) != "%PDF-1" {
+		t.Errorf("latest.pdf = %q", b)
+	}
+	if got := editions(t, dir); len(got) != 2 {
+		t.Errorf("output = %v", got)
+	}
+}
+
+func TestOldEditionsAreRemoved(t *testing.T) {
+	e, dir := newEngine(t)
+	for i, h := range []string{"a", "b", "c", "d"} {
+		if rec, _ := e.Run(context.Background(), job(h, "%PDF-"+h, nil), TriggerSchedule, time.Time{}); rec.Status != StatusSuccess {
+			t.Fatalf("run %d: %+v", i, rec)
+		}
+	}
+	got := editions(t, dir)
+	if len(got) != 3 || got[0] != "briefing-2026-11-24T0505.pdf" || got[1] != "briefing-2026-11-24T0507.pdf" {
+		t.Errorf("output = %v, want the two newest editions and latest.pdf", got)
+	}
+}
+
+func TestARunWhileRunningIsRefused(t *testing.T) {
+	e, _ := newEngine(t)
+	started, release := make(chan struct{}), make(chan struct{})
+	j := job("h", "%PDF", nil)
+	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model) (Built, error) {
+		close(started)
+		<-release
+		return Built{PDF: []byte("%PDF"), Model: &briefing.Model{}}, nil
+	}
+	done := make(chan struct{})
+	go func() { e.Run(context.Background(), j, TriggerSchedule, time.Time{}); close(done) }()
+	<-started
+	if _, err := e.Run(context.Background(), job("x", "%PDF", nil), TriggerManual, time.Time{}); !errors.Is(err, ErrBusy) {
+		t.Errorf("second run: %v, want ErrBusy", err)
+	}
+	close(release)
+	<-done
+}
+
+func TestTheHistoryIsKeptAcrossRestartsAndBounded(t *testing.T) {
+	e, dir := newEngine(t)
+	for _, h := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		e.Run(context.Background(), job(h, "%PDF", nil), TriggerSchedule, time.Time{})
+	}
+	// A run record left "running" by a crash.
+	writeJSON(filepath.Join(dir, "state", "runs", "20991231T000000.000000000Z.json"), Record{ID: "20991231T000000.000000000Z", Status: StatusRunning})
+	again, err := NewEngine(Options{OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state"), History: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := again.Runs()
+	if len(runs) != 6 || runs[0].Status != StatusFailed || runs[1].InputHash != "g" {
+		t.Errorf("runs = %d, first %+v", len(runs), runs[0])
+	}
+	if again.LastSuccess().IsZero() {
+		t.Error("the last success is forgotten")
+	}
+}
