@@ -25,8 +25,8 @@ type Job struct {
 	// Hash identifies the input: documents, configuration and templates.
 	Hash func() (string, error)
 	// Build makes the PDF of an edition dated date; prev is the previous edition's model
-	// (nil for the first edition).
-	Build func(ctx context.Context, date time.Time, prev *briefing.Model) (Built, error)
+	// (nil for the first edition). log carries the run's id.
+	Build func(ctx context.Context, date time.Time, prev *briefing.Model, log *slog.Logger) (Built, error)
 	// Deliver hands a new edition to the targets (may be nil).
 	Deliver func(ctx context.Context, e Edition) []Delivery
 	// SkipUnchanged records a run with an unchanged input as unchanged and builds nothing.
@@ -121,12 +121,41 @@ func (e *Engine) LastSuccess() time.Time {
 // Run executes job unless a run is in progress (ErrBusy). The record is saved when the run
 // starts and when it ends; a failure never removes or replaces the last good edition.
 func (e *Engine) Run(ctx context.Context, job Job, trigger string, scheduled time.Time) (Record, error) {
+	rec, err := e.claim(trigger, scheduled)
+	if err != nil {
+		return Record{}, err
+	}
+	return e.execute(ctx, job, rec), nil
+}
+
+// Start begins a run in the background and returns its id, or ErrBusy. done, when set, is
+// called with the finished record.
+func (e *Engine) Start(ctx context.Context, job Job, trigger string, done func(Record)) (string, error) {
+	rec, err := e.claim(trigger, time.Time{})
+	if err != nil {
+		return "", err
+	}
+	go func() {
+		r := e.execute(ctx, job, rec)
+		if done != nil {
+			done(r)
+		}
+	}()
+	return rec.ID, nil
+}
+
+// claim marks the engine busy and opens the run's record.
+func (e *Engine) claim(trigger string, scheduled time.Time) (Record, error) {
 	if !e.running.CompareAndSwap(false, true) {
 		return Record{}, ErrBusy
 	}
-	defer e.running.Store(false)
 	start := e.opt.Now()
-	rec := Record{ID: runID(start), Trigger: trigger, Scheduled: scheduled, Start: start, Status: StatusRunning, Deliveries: []Delivery{}}
+	return Record{ID: runID(start), Trigger: trigger, Scheduled: scheduled, Start: start, Status: StatusRunning, Deliveries: []Delivery{}}, nil
+}
+
+func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
+	defer e.running.Store(false)
+	start := rec.Start
 	log := e.opt.Log.With("run_id", rec.ID)
 	if err := e.history.save(rec); err != nil {
 		log.Error("save run record", "err", err)
@@ -134,7 +163,7 @@ func (e *Engine) Run(ctx context.Context, job Job, trigger string, scheduled tim
 	if e.opt.Observer != nil {
 		e.opt.Observer.RunStarted()
 	}
-	log.Info("run started", "trigger", trigger)
+	log.Info("run started", "trigger", rec.Trigger)
 	err := e.run(ctx, job, &rec, log)
 	rec.End = e.opt.Now()
 	if err != nil {
@@ -152,7 +181,7 @@ func (e *Engine) Run(ctx context.Context, job Job, trigger string, scheduled tim
 			o.Delivery(d.Target, d.Status)
 		}
 	}
-	return rec, nil
+	return rec
 }
 
 func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger) error {
@@ -175,7 +204,7 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 		log.Warn("previous model unreadable, no comparison with the last edition", "err", err)
 	}
 	date := rec.Start.In(e.opt.Location)
-	built, err := job.Build(ctx, date, prev)
+	built, err := job.Build(ctx, date, prev, log)
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
 	}

@@ -3,6 +3,7 @@ package edition
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,13 +41,15 @@ func newEngine(t *testing.T) (*Engine, string) {
 func job(hash string, pdf string, fail error) Job {
 	return Job{
 		Hash: func() (string, error) { return hash, nil },
-		Build: func(ctx context.Context, date time.Time, prev *briefing.Model) (Built, error) {
+		Build: func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
 			if fail != nil {
 				return Built{}, fail
 			}
 			return Built{PDF: []byte(pdf), Model: &briefing.Model{Documents: []briefing.Document{{ID: "a"}}}, Title: "T"}, nil
 		},
-		Deliver:       func(ctx context.Context, e Edition) []Delivery { return []Delivery{{Target: "mail", Status: DeliverySent}} },
+		Deliver: func(ctx context.Context, e Edition) []Delivery {
+			return []Delivery{{Target: "mail", Status: DeliverySent}}
+		},
 		SkipUnchanged: true,
 		Keep:          2,
 	}
@@ -125,7 +128,7 @@ func TestARunWhileRunningIsRefused(t *testing.T) {
 	e, _ := newEngine(t)
 	started, release := make(chan struct{}), make(chan struct{})
 	j := job("h", "%PDF", nil)
-	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model) (Built, error) {
+	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
 		close(started)
 		<-release
 		return Built{PDF: []byte("%PDF"), Model: &briefing.Model{}}, nil

@@ -99,6 +99,7 @@ func (d *doc) keyJudgements() {
 	for _, it := range b.KeyJudgements {
 		d.item(it, 5, "■")
 	}
+	d.news()
 	if len(b.KeyFigures) == 0 {
 		return
 	}
@@ -114,6 +115,54 @@ func (d *doc) keyJudgements() {
 		{b.Labels["keyfigures.subject"], w * 0.34, "L"}, {b.Labels["keyfigures.value"], w * 0.34, "L"},
 		{b.Labels["keyfigures.period"], w * 0.2, "L"}, {b.Labels["keyfigures.source"], w * 0.12, "L"},
 	}, rows, cites)
+}
+
+// news prints what is new since the previous edition.
+func (d *doc) news() {
+	p, b, n := d.pdf, d.b, d.b.News
+	if n == nil {
+		return
+	}
+	d.heading(b.Labels["news.title"], 0, 20)
+	if n.Intro != "" {
+		d.color(grey)
+		d.para(n.Intro, "I", 8.5)
+		d.color(ink)
+		p.Ln(1)
+	}
+	if len(n.Documents)+len(n.Figures)+len(n.Events) == 0 {
+		d.para(b.Labels["news.none"], "", bodySize)
+		return
+	}
+	sub := func(label string) {
+		d.ensure(3 * lineHeight)
+		d.font("B", 8.5)
+		d.color(grey)
+		p.CellFormat(d.width, lineHeight, label, "", 1, "L", false, 0, "")
+		d.color(ink)
+	}
+	if len(n.Documents) > 0 {
+		sub(b.Labels["news.documents"])
+		for _, it := range n.Documents {
+			d.item(it, 5, "–")
+		}
+	}
+	if len(n.Figures) > 0 {
+		sub(b.Labels["news.figures"])
+		for _, f := range n.Figures {
+			text := f.Subject + ": " + f.Value
+			if f.Period != "" {
+				text += " (" + f.Period + ")"
+			}
+			d.item(report.Item{Text: text, Cites: f.Cites}, 5, "–")
+		}
+	}
+	if len(n.Events) > 0 {
+		sub(b.Labels["news.events"])
+		for _, e := range n.Events {
+			d.item(report.Item{Text: e.Date + ": " + e.Text, Cites: e.Cites}, 5, "–")
+		}
+	}
 }
 
 // charts prints each chart with its caption and data table, or the note why it is left out.

@@ -14,7 +14,7 @@ import (
 )
 
 // labels are the templates without data that the renderer prints as they are.
-var labels = []string{"toc.title", "keyjudgements.title", "keyjudgements.intro", "keyfigures.title",
+var labels = []string{"news.title", "news.documents", "news.figures", "news.events", "news.none", "toc.title", "keyjudgements.title", "keyjudgements.intro", "keyfigures.title",
 	"keyfigures.subject", "keyfigures.value", "keyfigures.period", "keyfigures.source", "charts.title",
 	"themes.title", "theme.figures", "timeline.title", "timeline.intro", "sources.title",
 	"appendix.title", "appendix.warnings", "appendix.nowarnings", "appendix.method.title"}
@@ -53,6 +53,7 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	from, to := bd.dateRange()
 	b.Summary = bd.text("cover.summary", map[string]any{"Documents": len(m.Documents), "From": from, "To": to})
 	bd.keyJudgements()
+	bd.news()
 	bd.keyFigures()
 	bd.charts()
 	bd.sections()

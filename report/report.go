@@ -19,19 +19,29 @@ type Briefing struct {
 	Summary                  string // "Auswertung von 5 Dokumenten …"
 	Labels                   map[string]string
 	KeyJudgements            []Item
-	KeyFigures               []FigureRow
-	Charts                   []Chart
-	Themes                   []Section
-	Timeline                 []Dated
-	Sources                  []Source
-	Warnings                 []briefing.Warning
-	Method                   string
+	// News is what is new since the previous edition; nil when there is none to compare with.
+	News       *News
+	KeyFigures []FigureRow
+	Charts     []Chart
+	Themes     []Section
+	Timeline   []Dated
+	Sources    []Source
+	Warnings   []briefing.Warning
+	Method     string
 }
 
 // Item is a sentence of a source with the numbers of the sources that state it.
 type Item struct {
 	Text  string
 	Cites []int
+}
+
+// News lists what the corpus has gained since the previous edition.
+type News struct {
+	Intro     string
+	Documents []Item
+	Figures   []FigureRow
+	Events    []Dated
 }
 
 // FigureRow is a figure as the reader sees it.
@@ -97,6 +107,11 @@ type Options struct {
 	ChartDPI                 float64
 	ChartWidthMM             float64
 	ChartHeightMM            float64
+	// Previous is the model of the previous edition, for the section on what is new; nil for
+	// none (a one-off briefing or the first edition).
+	Previous *briefing.Model
+	// PreviousDate is the date of the previous edition.
+	PreviousDate time.Time
 }
 
 // ChartSpec is a configured chart.

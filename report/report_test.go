@@ -206,3 +206,28 @@ func TestATemplateErrorNamesFileAndLine(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestWhatIsNewSinceThePreviousEdition(t *testing.T) {
+	prev, cfg := seedModel(t, "../seeds")
+	m, _ := seedModel(t, "../seeds", "../briefing/analysis/testdata/extra")
+	o := options(cfg)
+	o.Previous, o.PreviousDate = prev, time.Date(2026, 11, 23, 6, 0, 0, 0, time.UTC)
+	b := build(t, m, o)
+	if b.News == nil || len(b.News.Documents) != 2 || !strings.Contains(b.News.Intro, "23. November 2026") {
+		t.Fatalf("news = %+v", b.News)
+	}
+	found := false
+	for _, f := range b.News.Figures {
+		found = found || strings.Contains(f.Value, "120 Mio. US-Dollar")
+	}
+	if !found {
+		t.Errorf("the new trade figure is not listed: %+v", b.News.Figures)
+	}
+	same := build(t, prev, func() report.Options { o := options(cfg); o.Previous = prev; return o }())
+	if same.News == nil || len(same.News.Documents)+len(same.News.Figures)+len(same.News.Events) != 0 {
+		t.Errorf("nothing changed, but news = %+v", same.News)
+	}
+	if plain := build(t, prev, options(cfg)); plain.News != nil {
+		t.Error("a one-off briefing has a news section")
+	}
+}

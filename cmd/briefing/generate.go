@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -48,7 +49,11 @@ func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 	}
-	if err := writeBriefing(cfg, model, edition); err != nil {
+	pdfBytes, err := renderBriefing(cfg, model, nil, edition)
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.Write(cfg.Output.File, func(w io.Writer) error { _, err := w.Write(pdfBytes); return err }); err != nil {
 		return err
 	}
 	log.Info("briefing written", "file", cfg.Output.File, "docs", len(model.Documents), "duration", time.Since(start).Round(time.Millisecond).String())
@@ -75,23 +80,28 @@ func editionTime(flag string, now func() time.Time) (time.Time, error) {
 	return now(), nil
 }
 
-// writeBriefing builds the briefing's content and typesets it into the configured file,
-// atomically: a failure leaves the previous briefing in place.
-func writeBriefing(cfg config.Config, model *briefing.Model, edition time.Time) error {
+// renderBriefing builds the briefing's content from the model and typesets it. prev is the
+// model of the previous edition, for the section on what is new (nil: no such section).
+func renderBriefing(cfg config.Config, model, prev *briefing.Model, edition time.Time) ([]byte, error) {
 	loc, err := time.LoadLocation(cfg.Timezone)
 	if err != nil {
-		return fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
+		return nil, fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
 	}
 	wording, err := report.LoadWording(cfg.Language, cfg.Templates.Dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	b, err := report.Build(model, wording, reportOptions(cfg, edition.In(loc)))
+	opts := reportOptions(cfg, edition.In(loc))
+	opts.Previous = prev
+	b, err := report.Build(model, wording, opts)
 	if err != nil {
-		return fmt.Errorf("build briefing: %w", err)
+		return nil, fmt.Errorf("build briefing: %w", err)
 	}
-	opts := pdf.Options{Paper: cfg.PDF.Paper, Orientation: cfg.PDF.Orientation, Created: edition.UTC()}
-	return atomicfile.Write(cfg.Output.File, func(w io.Writer) error { return pdf.Render(w, b, opts) })
+	var buf bytes.Buffer
+	if err := pdf.Render(&buf, b, pdf.Options{Paper: cfg.PDF.Paper, Orientation: cfg.PDF.Orientation, Created: edition.UTC()}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func reportOptions(cfg config.Config, edition time.Time) report.Options {

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/templates"
+)
+
+// inputHash identifies what an edition is built from: every document (path and content), the
+// templates, and the configuration that shapes the content. Delivery, schedule, state and HTTP
+// settings are left out: changing them does not change the briefing.
+func inputHash(cfg config.Config) (string, error) {
+	h := sha256.New()
+	content := cfg
+	content.Schedule, content.RunOnStart, content.ShutdownGrace = "", false, 0
+	content.State, content.HTTP, content.Delivery = config.State{}, config.HTTP{}, config.Delivery{}
+	content.Mail, content.Webhook, content.Log = config.Mail{}, config.Webhook{}, config.Log{}
+	content.Output = config.Output{}
+	if err := json.NewEncoder(h).Encode(content); err != nil {
+		return "", fmt.Errorf("hash configuration: %w", err)
+	}
+	if err := hashTree(h, os.DirFS(cfg.Docs.Dir), "documents"); err != nil {
+		return "", err
+	}
+	var tmpl fs.FS = templates.FS
+	if cfg.Templates.Dir != "" {
+		tmpl = os.DirFS(cfg.Templates.Dir)
+	}
+	if err := hashTree(h, tmpl, "templates"); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashTree adds the names and contents of the regular files of fsys, in a fixed order.
+// Unreadable files are part of the hash by name only: ingestion reports them.
+func hashTree(h io.Writer, fsys fs.FS, what string) error {
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != "." {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("hash %s: %w", what, err)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%s\x00", what, p)
+		if f, err := fsys.Open(p); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	return nil
+}
