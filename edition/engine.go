@@ -197,6 +197,7 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 	if job.SkipUnchanged && last != nil && last.InputHash == hash {
 		rec.Status, rec.Output = StatusUnchanged, last.Edition.Name
 		log.Info("input unchanged since the last edition", "edition", last.Edition.Name)
+		e.deliverPending(ctx, job, last.Edition, rec)
 		return nil
 	}
 	prev, err := e.loadModel()
@@ -232,6 +233,24 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 		rec.Deliveries = job.Deliver(ctx, ed)
 	}
 	return nil
+}
+
+// deliverPending offers the latest edition again to the targets: those that have it (the
+// delivery ledger says so) are skipped and left out of the record; one that failed before,
+// say because the mail server was down, gets it now.
+func (e *Engine) deliverPending(ctx context.Context, job Job, ed Edition, rec *Record) {
+	if job.Deliver == nil {
+		return
+	}
+	ed.Path = filepath.Join(e.opt.OutputDir, ed.Name)
+	if !fileExists(ed.Path) {
+		return
+	}
+	for _, d := range job.Deliver(ctx, ed) {
+		if d.Status != DeliverySkipped {
+			rec.Deliveries = append(rec.Deliveries, d)
+		}
+	}
 }
 
 // editionName matches the files of dated editions.

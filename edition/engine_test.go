@@ -80,10 +80,29 @@ func TestRunWritesADatedEditionAndLatest(t *testing.T) {
 	}
 }
 
+// remembering delivers like the real ledger: once per edition.
+func remembering(fail *bool) func(ctx context.Context, e Edition) []Delivery {
+	sent := map[string]bool{}
+	return func(ctx context.Context, e Edition) []Delivery {
+		switch {
+		case sent[e.ID]:
+			return []Delivery{{Target: "mail", Status: DeliverySkipped}}
+		case *fail:
+			return []Delivery{{Target: "mail", Status: DeliveryFailed}}
+		}
+		sent[e.ID] = true
+		return []Delivery{{Target: "mail", Status: DeliverySent}}
+	}
+}
+
 func TestAnUnchangedInputIsNotBuiltAgain(t *testing.T) {
 	e, dir := newEngine(t)
-	e.Run(context.Background(), job("h1", "%PDF-1", nil), TriggerSchedule, time.Time{})
-	rec, _ := e.Run(context.Background(), job("h1", "%PDF-2", nil), TriggerSchedule, time.Time{})
+	down := false
+	deliver := remembering(&down)
+	j := job("h1", "%PDF-1", nil)
+	j.Deliver = deliver
+	e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	rec, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
 	if rec.Status != StatusUnchanged || len(rec.Deliveries) != 0 {
 		t.Errorf("record = %+v", rec)
 	}
@@ -160,5 +179,20 @@ func TestTheHistoryIsKeptAcrossRestartsAndBounded(t *testing.T) {
 	}
 	if again.LastSuccess().IsZero() {
 		t.Error("the last success is forgotten")
+	}
+}
+
+func TestAFailedDeliveryIsMadeUpByALaterUnchangedRun(t *testing.T) {
+	e, _ := newEngine(t)
+	down := true
+	j := job("h1", "%PDF-1", nil)
+	j.Deliver = remembering(&down)
+	first, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	down = false
+	second, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	third, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	if first.Deliveries[0].Status != DeliveryFailed || second.Status != StatusUnchanged || len(second.Deliveries) != 1 ||
+		second.Deliveries[0].Status != DeliverySent || len(third.Deliveries) != 0 {
+		t.Errorf("deliveries: %+v / %+v / %+v", first.Deliveries, second.Deliveries, third.Deliveries)
 	}
 }

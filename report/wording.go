@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"text/template"
+	"time"
 
 	"github.com/secbrief/briefing/templates"
 )
@@ -37,6 +38,8 @@ var required = map[string]any{
 	"theme.disagreement.row": map[string]any{"Value": "1", "Date": "2024"},
 	"timeline.title":         nil, "timeline.intro": nil, "sources.title": nil,
 	"source.entry":   map[string]any{"Title": "T.", "Author": "A", "Publisher": "P", "Date": "2024", "DateGuessed": true, "DateFromFile": false, "Path": "a.txt"},
+	"mail.subject":   map[string]any{"Title": "T", "ID": "2026-11-24T0600", "Name": "briefing-2026-11-24T0600.pdf", "Date": time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC), "Documents": 5},
+	"mail.body":      map[string]any{"Title": "T", "ID": "2026-11-24T0600", "Name": "briefing-2026-11-24T0600.pdf", "Date": time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC), "Documents": 5},
 	"appendix.title": nil, "appendix.warnings": nil, "appendix.nowarnings": nil,
 	"appendix.method.title": nil, "appendix.method": map[string]any{"Documents": 5},
 }
@@ -87,4 +90,14 @@ func (w *Wording) Text(name string, data any) (string, error) {
 		return "", fmt.Errorf("templates: %w", err)
 	}
 	return b.String(), nil
+}
+
+// Source returns a named template as text, for packages that execute it with their own data
+// (the e-mail's subject and body are executed with the edition).
+func (w *Wording) Source(name string) (string, error) {
+	t := w.t.Lookup(name)
+	if t == nil || t.Tree == nil {
+		return "", fmt.Errorf("templates: %s: template %q is not defined", w.file, name)
+	}
+	return t.Tree.Root.String(), nil
 }
