@@ -165,17 +165,7 @@ func (c *corpus) cluster(threshold float64) {
 			}
 		}
 	}
-	groups := map[int][]int{}
-	var roots []int
-	for i := range c.sents {
-		r := uf.find(i)
-		if groups[r] == nil {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
-	for _, r := range roots {
-		members := groups[r]
+	for _, members := range uf.groups() {
 		sort.SliceStable(members, func(a, b int) bool { return c.better(members[a], members[b]) })
 		for _, m := range members {
 			c.sents[m].cluster = len(c.clusters)

@@ -21,17 +21,7 @@ func disagreements(figs []briefing.Figure, conflicts [][2]int) []briefing.Disagr
 	for _, c := range conflicts {
 		uf.union(c[0], c[1])
 	}
-	groups := map[int][]int{}
-	var roots []int
-	for i := range figs {
-		r := uf.find(i)
-		if groups[r] == nil {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], i)
-	}
-	for _, r := range roots {
-		members := groups[r]
+	for _, members := range uf.groups() {
 		if len(members) < 2 {
 			continue
 		}

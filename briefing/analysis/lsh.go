@@ -77,6 +77,24 @@ func bandHash(rows []uint64) uint64 {
 	return h
 }
 
+// groups returns the sets of the forest, each in index order, in the order of their first
+// member.
+func (u *unionFind) groups() [][]int {
+	index := map[int]int{}
+	var out [][]int
+	for i := range u.parent {
+		r := u.find(i)
+		k, ok := index[r]
+		if !ok {
+			k = len(out)
+			index[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], i)
+	}
+	return out
+}
+
 // unionFind is a disjoint-set forest with path halving and union by size.
 type unionFind struct{ parent, size []int }
 
