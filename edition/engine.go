@@ -27,8 +27,8 @@ type Job struct {
 	// Build makes the PDF of an edition dated date; prev is the previous edition's model
 	// (nil for the first edition). log carries the run's id.
 	Build func(ctx context.Context, date time.Time, prev *briefing.Model, log *slog.Logger) (Built, error)
-	// Deliver hands a new edition to the targets (may be nil).
-	Deliver func(ctx context.Context, e Edition) []Delivery
+	// Deliver hands a new edition to the targets (may be nil). log carries the run's id.
+	Deliver func(ctx context.Context, e Edition, log *slog.Logger) []Delivery
 	// SkipUnchanged records a run with an unchanged input as unchanged and builds nothing.
 	SkipUnchanged bool
 	// Keep is the number of dated editions kept in the output folder.
@@ -197,7 +197,7 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 	if job.SkipUnchanged && last != nil && last.InputHash == hash {
 		rec.Status, rec.Output = StatusUnchanged, last.Edition.Name
 		log.Info("input unchanged since the last edition", "edition", last.Edition.Name)
-		e.deliverPending(ctx, job, last.Edition, rec)
+		e.deliverPending(ctx, job, last.Edition, rec, log)
 		return nil
 	}
 	prev, err := e.loadModel()
@@ -230,7 +230,7 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 		o.Editions(kept)
 	}
 	if job.Deliver != nil {
-		rec.Deliveries = job.Deliver(ctx, ed)
+		rec.Deliveries = job.Deliver(ctx, ed, log)
 	}
 	return nil
 }
@@ -238,7 +238,7 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 // deliverPending offers the latest edition again to the targets: those that have it (the
 // delivery ledger says so) are skipped and left out of the record; one that failed before,
 // say because the mail server was down, gets it now.
-func (e *Engine) deliverPending(ctx context.Context, job Job, ed Edition, rec *Record) {
+func (e *Engine) deliverPending(ctx context.Context, job Job, ed Edition, rec *Record, log *slog.Logger) {
 	if job.Deliver == nil {
 		return
 	}
@@ -246,7 +246,7 @@ func (e *Engine) deliverPending(ctx context.Context, job Job, ed Edition, rec *R
 	if !fileExists(ed.Path) {
 		return
 	}
-	for _, d := range job.Deliver(ctx, ed) {
+	for _, d := range job.Deliver(ctx, ed, log) {
 		if d.Status != DeliverySkipped {
 			rec.Deliveries = append(rec.Deliveries, d)
 		}

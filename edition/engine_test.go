@@ -47,7 +47,7 @@ func job(hash string, pdf string, fail error) Job {
 			}
 			return Built{PDF: []byte(pdf), Model: &briefing.Model{Documents: []briefing.Document{{ID: "a"}}}, Title: "T"}, nil
 		},
-		Deliver: func(ctx context.Context, e Edition) []Delivery {
+		Deliver: func(ctx context.Context, e Edition, _ *slog.Logger) []Delivery {
 			return []Delivery{{Target: "mail", Status: DeliverySent}}
 		},
 		SkipUnchanged: true,
@@ -81,9 +81,9 @@ func TestRunWritesADatedEditionAndLatest(t *testing.T) {
 }
 
 // remembering delivers like the real ledger: once per edition.
-func remembering(fail *bool) func(ctx context.Context, e Edition) []Delivery {
+func remembering(fail *bool) func(ctx context.Context, e Edition, _ *slog.Logger) []Delivery {
 	sent := map[string]bool{}
-	return func(ctx context.Context, e Edition) []Delivery {
+	return func(ctx context.Context, e Edition, _ *slog.Logger) []Delivery {
 		switch {
 		case sent[e.ID]:
 			return []Delivery{{Target: "mail", Status: DeliverySkipped}}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 
+	"github.com/spf13/pflag"
+
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
@@ -17,17 +19,10 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlags("analyze", "Analyse the documents and print the model as JSON on stdout.", stderr)
 	configFlags(fs)
 	fs.String("docs", "", "documents folder (config docs.dir, env BRIEFING_DOCS_DIR)")
-	if err := parseFlags(fs, args, false); err != nil {
-		return err
-	}
-	cfg, _, err := loadConfig(fs)
+	cfg, log, err := setup(fs, args, stderr)
 	if err != nil {
 		return err
 	}
-	if err := checkConfig(cfg); err != nil {
-		return err
-	}
-	log := newLogger(stderr, cfg.Log)
 	model, err := analyze(ctx, cfg, log)
 	if err != nil {
 		return err
@@ -39,6 +34,26 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("write model: %w", err)
 	}
 	return nil
+}
+
+// setup parses a command's flags, loads and validates the configuration and makes the logger.
+func setup(fs *pflag.FlagSet, args []string, stderr io.Writer) (config.Config, *slog.Logger, error) {
+	if err := parseFlags(fs, args, false); err != nil {
+		return config.Config{}, nil, err
+	}
+	return loadChecked(fs, stderr)
+}
+
+// loadChecked loads and validates the configuration of parsed flags and makes the logger.
+func loadChecked(fs *pflag.FlagSet, stderr io.Writer) (config.Config, *slog.Logger, error) {
+	cfg, _, err := loadConfig(fs)
+	if err != nil {
+		return config.Config{}, nil, err
+	}
+	if err := checkConfig(cfg); err != nil {
+		return config.Config{}, nil, err
+	}
+	return cfg, newLogger(stderr, cfg.Log), nil
 }
 
 // checkConfig turns validation problems into one error listing them all.

@@ -31,14 +31,10 @@ func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	cfg, _, err := loadConfig(fs)
+	cfg, log, err := loadChecked(fs, stderr)
 	if err != nil {
 		return err
 	}
-	if err := checkConfig(cfg); err != nil {
-		return err
-	}
-	log := newLogger(stderr, cfg.Log)
 	start := time.Now()
 	model, err := analyze(ctx, cfg, log)
 	if err != nil {

@@ -76,11 +76,11 @@ func generate(t *testing.T, out string, extra ...string) string {
 	return out
 }
 
-const edition = "2026-11-24T06:00:00Z"
+const editionDate = "2026-11-24T06:00:00Z"
 
 func TestGenerateSeedBriefing(t *testing.T) {
 	dir := t.TempDir()
-	path := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", edition, "--json", filepath.Join(dir, "model.json"))
+	path := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", editionDate, "--json", filepath.Join(dir, "model.json"))
 
 	t.Run("qpdf finds no damage", func(t *testing.T) {
 		tool(t, "qpdf", "--check", path)
@@ -151,7 +151,7 @@ func TestGenerateSeedBriefing(t *testing.T) {
 
 func TestGenerateIsReproducible(t *testing.T) {
 	dir := t.TempDir()
-	a := generate(t, filepath.Join(dir, "a.pdf"), "--date", edition)
+	a := generate(t, filepath.Join(dir, "a.pdf"), "--date", editionDate)
 	t.Setenv("SOURCE_DATE_EPOCH", "1795500000") // 2026-11-24T06:00:00Z
 	b := generate(t, filepath.Join(dir, "b.pdf"))
 	ra, _ := os.ReadFile(a)
@@ -166,12 +166,12 @@ func TestGenerateIsReproducible(t *testing.T) {
 
 func TestGenerateKeepsTheLastGoodBriefing(t *testing.T) {
 	dir := t.TempDir()
-	out := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", edition)
+	out := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", editionDate)
 	good, _ := os.ReadFile(out)
 	broken := filepath.Join(dir, "templates")
 	writeFile(t, filepath.Join(broken, "de.tmpl"), "{{define \"footer\"}}Seite {{.Page}\n{{end}}\n")
 	t.Setenv("BRIEFING_TEMPLATES_DIR", broken)
-	_, stderr, code := runCLI(t, "", "generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", seedCopy(t), "--out", out, "--date", edition)
+	_, stderr, code := runCLI(t, "", "generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", seedCopy(t), "--out", out, "--date", editionDate)
 	if code != 1 || !strings.Contains(stderr, "de.tmpl:1") {
 		t.Errorf("exit %d, want 1 and the template's file and line in:\n%s", code, stderr)
 	}
@@ -199,7 +199,7 @@ func TestGenerateKeepsGermanQuotes(t *testing.T) {
 		"Der NATO-Generalsekretär sprach von einer „engen Partnerschaft“ mit Südkorea und Japan.\n\n"+
 		"„Die Sanktionen gegen Nordkorea müssen durchgesetzt werden“, sagte ein Sprecher des UN-Sicherheitsrats.\n")
 	out := filepath.Join(dir, "b.pdf")
-	_, stderr, code := runCLI(t, "", "generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", filepath.Join(dir, "docs"), "--out", out, "--date", edition)
+	_, stderr, code := runCLI(t, "", "generate", "--config", filepath.Join(repoRoot(t), "config.yaml"), "--docs", filepath.Join(dir, "docs"), "--out", out, "--date", editionDate)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -17,6 +17,8 @@ Usage:
 Commands:
   analyze          print the analysis model of the documents as JSON
   generate         write the PDF briefing
+  serve            rebuild on a schedule, deliver, and serve health, metrics and editions
+  healthcheck      ask a running "serve" whether it is alive (for container health checks)
   config validate  check the configuration and print every problem
   version          print the version
 
@@ -43,6 +45,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runAnalyze(ctx, rest, stdout, stderr)
 	case "generate":
 		return runGenerate(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, rest, stdout, stderr)
 	case "config":
 		return runConfig(ctx, rest, stdout, stderr)
 	case "version", "--version":

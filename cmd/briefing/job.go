@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/deliver"
+	"github.com/secbrief/briefing/deliver/mail"
+	"github.com/secbrief/briefing/deliver/webhook"
+	"github.com/secbrief/briefing/edition"
+	"github.com/secbrief/briefing/report"
+)
+
+// job is what one run of the daemon does with the configuration cfg.
+func (d *daemon) job(cfg config.Config) edition.Job {
+	return edition.Job{
+		Hash: func() (string, error) { return inputHash(cfg) },
+		Build: func(ctx context.Context, date time.Time, prev *briefing.Model, log *slog.Logger) (edition.Built, error) {
+			model, err := analyze(ctx, cfg, log)
+			if err != nil {
+				return edition.Built{}, err
+			}
+			pdf, err := renderBriefing(cfg, model, prev, date)
+			if err != nil {
+				return edition.Built{}, err
+			}
+			return edition.Built{PDF: pdf, Model: model, Title: cfg.Briefing.Title, Warnings: len(model.Warnings)}, nil
+		},
+		Deliver:       d.deliverer(cfg),
+		SkipUnchanged: cfg.State.SkipUnchanged,
+		Keep:          cfg.Output.Keep,
+	}
+}
+
+// deliverer hands an edition to the configured targets and tells the owner about failures.
+func (d *daemon) deliverer(cfg config.Config) func(ctx context.Context, e edition.Edition, log *slog.Logger) []edition.Delivery {
+	return func(ctx context.Context, e edition.Edition, log *slog.Logger) []edition.Delivery {
+		targets, mailer, err := targets(cfg)
+		if err != nil {
+			log.Error("delivery targets", "err", err)
+			return []edition.Delivery{{Target: "config", Status: edition.DeliveryFailed, Error: err.Error(), At: time.Now()}}
+		}
+		policy := deliver.Policy{Attempts: cfg.Delivery.Attempts, BaseDelay: cfg.Delivery.BaseDelay, MaxDelay: cfg.Delivery.MaxDelay}
+		results := deliver.Deliver(ctx, e, targets, d.ledger, policy, log)
+		var failed []string
+		for _, r := range results {
+			if r.Status == edition.DeliveryFailed {
+				failed = append(failed, fmt.Sprintf("%s: %s", r.Target, r.Error))
+			}
+		}
+		if len(failed) > 0 && mailer != nil && len(cfg.Delivery.Owner) > 0 {
+			subject := fmt.Sprintf("%s: delivery of edition %s failed", cfg.Briefing.Title, e.ID)
+			body := "The edition " + e.Name + " could not be delivered:\n\n" + strings.Join(failed, "\n") + "\n"
+			if err := mailer.Notify(ctx, cfg.Delivery.Owner, subject, body); err != nil {
+				log.Error("notify owner", "err", err)
+			}
+		}
+		return results
+	}
+}
+
+// targets makes the delivery targets of cfg; the mail sender is returned for notifications.
+func targets(cfg config.Config) ([]edition.Target, *mail.Sender, error) {
+	var ts []edition.Target
+	var mailer *mail.Sender
+	if m := cfg.Mail; m.Enabled {
+		wording, err := report.LoadWording(cfg.Language, cfg.Templates.Dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		subject, body, err := mailWording(wording)
+		if err != nil {
+			return nil, nil, err
+		}
+		mailer, err = mail.New(mail.Config{Host: m.Host, Port: m.Port, TLS: m.TLS, Username: m.Username, Password: m.Password,
+			From: m.From, To: m.To, Subject: subject, Body: body, Timeout: 30 * time.Second})
+		if err != nil {
+			return nil, nil, fmt.Errorf("mail: %w", err)
+		}
+		ts = append(ts, mailer)
+	}
+	if w := cfg.Webhook; w.Enabled {
+		hook, err := webhook.New(webhook.Config{URL: w.URL, Secret: w.Secret, AttachPDF: w.AttachPDF, LinkBase: w.LinkBase, Timeout: 30 * time.Second})
+		if err != nil {
+			return nil, nil, fmt.Errorf("webhook: %w", err)
+		}
+		ts = append(ts, hook)
+	}
+	return ts, mailer, nil
+}
+
+// mailWording returns the subject and body templates of the e-mail from the wording file.
+func mailWording(w *report.Wording) (string, string, error) {
+	subject, err := w.Source("mail.subject")
+	if err != nil {
+		return "", "", err
+	}
+	body, err := w.Source("mail.body")
+	return subject, body, err
+}
