@@ -6,7 +6,7 @@ BIN       := bin/briefing
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: run build test vet fuzz bench golden clean
+.PHONY: run build test vet fuzz bench soak golden clean
 
 run:
 	$(GO) run ./cmd/briefing generate --config config.yaml --json out/analysis.json
@@ -30,6 +30,10 @@ fuzz:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Run the daemon for 100 builds and check idle memory and goroutines (a few minutes).
+soak:
+	BRIEFING_SOAK=1 $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 20m ./cmd/briefing/
 
 # Rewrite the golden files after an intended change; review the diff before committing.
 golden:

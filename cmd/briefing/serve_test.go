@@ -169,9 +169,15 @@ func startDaemon(t *testing.T, dir, configYAML string) *daemonProc {
 	t.Helper()
 	cfgPath := filepath.Join(dir, "config.yaml")
 	writeFile(t, cfgPath, configYAML)
+	return startDaemonEnv(t, dir, cfgPath, nil)
+}
+
+// startDaemonEnv starts "briefing serve" with a configuration file and extra environment.
+func startDaemonEnv(t *testing.T, dir, cfgPath string, env []string) *daemonProc {
+	t.Helper()
 	cmd := exec.Command(binary(t), "serve", "--config", cfgPath)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "BRIEFING_LOG_FORMAT=json", "BRIEFING_LOG_LEVEL=debug")
+	cmd.Env = append(append(os.Environ(), "BRIEFING_LOG_FORMAT=json", "BRIEFING_LOG_LEVEL=debug"), env...)
 	stderr, _ := cmd.StderrPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
