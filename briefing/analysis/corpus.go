@@ -14,7 +14,7 @@ type corpus struct {
 	themeIDs []string // by theme index
 	sents    []*sentence
 	idf      map[string]float64
-	vecs     []vector // TF-IDF vector per sentence, unit length
+	vecs     []*vector // TF-IDF vector per sentence, unit length; made on first use
 	// clusters are groups of sentences that state the same thing; the first is the
 	// representative. Every sentence is in exactly one cluster.
 	clusters [][]int
@@ -45,11 +45,18 @@ func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme)
 	for w, k := range df {
 		c.idf[w] = math.Log(1 + n/float64(k))
 	}
-	c.vecs = make([]vector, len(c.sents))
-	for i, s := range c.sents {
-		c.vecs[i] = newVector(s.content, c.idf)
-	}
+	c.vecs = make([]*vector, len(c.sents))
 	return c
+}
+
+// vec returns the TF-IDF vector of sentence i. Only the sentences that are compared need one
+// (representatives of clusters), so vectors are made on first use. Not safe for concurrent use.
+func (c *corpus) vec(i int) vector {
+	if c.vecs[i] == nil {
+		v := newVector(c.sents[i].content, c.idf)
+		c.vecs[i] = &v
+	}
+	return *c.vecs[i]
 }
 
 // vector is a sparse unit vector of term weights, sorted by term.
@@ -160,13 +167,17 @@ func (c *corpus) cluster(threshold float64) {
 			for b := a + 1; b < len(bucket); b++ {
 				i, j := bucket[a], bucket[b]
 				if c.sents[i].doc != c.sents[j].doc && uf.find(i) != uf.find(j) && shareTheme(c.sents[i], c.sents[j]) {
-					try(i, j, cosine(c.vecs[i], c.vecs[j]) >= sameClaimCosine)
+					try(i, j, cosine(c.vec(i), c.vec(j)) >= sameClaimCosine)
 				}
 			}
 		}
 	}
+	weight := make([]float64, len(c.sents))
+	for i, s := range c.sents {
+		weight[i] = themeWeight(s)
+	}
 	for _, members := range uf.groups() {
-		sort.SliceStable(members, func(a, b int) bool { return c.better(members[a], members[b]) })
+		sort.SliceStable(members, func(a, b int) bool { return c.better(members[a], members[b], weight) })
 		for _, m := range members {
 			c.sents[m].cluster = len(c.clusters)
 		}
@@ -176,9 +187,9 @@ func (c *corpus) cluster(threshold float64) {
 
 // better orders the members of a cluster: the sentence with the strongest theme match first,
 // then the one from the earlier document, then document order.
-func (c *corpus) better(i, j int) bool {
+func (c *corpus) better(i, j int, weight []float64) bool {
 	si, sj := c.sents[i], c.sents[j]
-	if a, b := themeWeight(si), themeWeight(sj); a != b {
+	if a, b := weight[i], weight[j]; a != b {
 		return a > b
 	}
 	if a, b := c.docs[si.doc].Date, c.docs[sj.doc].Date; a != b {

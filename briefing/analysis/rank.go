@@ -183,7 +183,7 @@ func (c *corpus) mmr(cands []int, scores []float64, k int) []int {
 	return chosen
 }
 
-func (c *corpus) repVec(cluster int) vector { return c.vecs[c.clusters[cluster][0]] }
+func (c *corpus) repVec(cluster int) vector { return c.vec(c.clusters[cluster][0]) }
 
 // docCount returns the number of documents that state a cluster.
 func (c *corpus) docCount(cluster int) int {
