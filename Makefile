@@ -18,8 +18,10 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || (echo "gofmt needed:"; gofmt -l .; exit 1)
 
-# The fuzz seed corpora run as part of the normal tests.
+# The fuzz seed corpora run as part of the normal tests. scripts/test-deps installs the Debian
+# packages the PDF and metrics tests use (poppler-utils, qpdf, prometheus) when they are missing.
 test: vet
+	scripts/test-deps
 	$(GO) test -count=1 ./...
 
 # Long fuzzing, one target at a time (go test -fuzz takes one package and one target).
