@@ -21,6 +21,38 @@ type vocabulary struct {
 	measures *lexicon.Matcher
 	entities *lexicon.Matcher
 	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
+	dated    sync.Map // language, reference date and line -> []dates.Expr
+}
+
+// expressions returns the temporal expressions of a document's text. They never cross a line
+// and depend only on the line and the reference date, so each line is parsed once per
+// reference date, however many reposts repeat it.
+func (v *vocabulary) expressions(text string, ref time.Time, lang string) []dates.Expr {
+	var out []dates.Expr
+	prefix := lang + "\x00" + ref.Format(time.DateOnly) + "\x00"
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		var found []dates.Expr
+		if cached, ok := v.dated.Load(prefix + line); ok {
+			found = cached.([]dates.Expr)
+		} else {
+			found = dates.Expressions(line, ref, lang)
+			v.dated.Store(prefix+line, found)
+		}
+		for _, e := range found {
+			e.Start += start
+			e.End += start
+			out = append(out, e)
+		}
+		start = end + 1
+	}
+	return out
 }
 
 // textFeatures is what the words of a sentence say, independent of its document.
@@ -119,7 +151,7 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 	if d.DateSource != briefing.DateFromModTime {
 		ref = refDate(d.Date)
 	}
-	exprs := dates.Expressions(d.Text, ref, d.Language)
+	exprs := v.expressions(d.Text, ref, d.Language)
 	out := make([]*sentence, 0, len(d.Sentences))
 	para, lineStart := 0, 0
 	for i, span := range d.Sentences {
