@@ -6,7 +6,7 @@ BIN       := bin/briefing
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: run build test vet fuzz bench soak golden clean
+.PHONY: run build test vet fuzz bench soak golden image image-test deploy-test clean
 
 run:
 	$(GO) run ./cmd/briefing generate --config config.yaml --json out/analysis.json
@@ -32,6 +32,21 @@ fuzz:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# The container image, for users with Docker.
+image:
+	docker build --build-arg VERSION=$(VERSION) -t briefing .
+
+# Builds the unchanged Dockerfile with buildah (no Docker engine needed), checks the image and
+# runs generate and serve in it. Needs root, buildah, busybox-static and qpdf
+# (scripts/test-deps image installs them on Debian).
+image-test:
+	scripts/test-deps image
+	scripts/image-test
+
+# The Kubernetes manifests and compose.yaml, checked in a Go module of their own (deploy/).
+deploy-test:
+	cd deploy && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 # Run the daemon for 100 builds and check idle memory and goroutines (a few minutes).
 soak:

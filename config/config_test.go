@@ -30,6 +30,19 @@ func TestProjectConfigIsValid(t *testing.T) {
 	}
 }
 
+func TestDaylightSavingWarning(t *testing.T) {
+	for spec, warn := range map[string]bool{
+		"30 2 * * *": true, "0 2 * * 0": true, "0 6 * * *": false, "@daily": false, "@every 1h": false,
+		"CRON_TZ=UTC 30 2 * * *": false, "*/15 * * * *": true,
+	} {
+		c := Default()
+		c.Schedule = spec
+		if got := c.DaylightSavingWarning() != ""; got != warn {
+			t.Errorf("schedule %q: warning %v, want %v", spec, got, warn)
+		}
+	}
+}
+
 func TestUnknownKeysAreNamedWithTheirPath(t *testing.T) {
 	_, err := FromYAML([]byte("docs:\n  dir: x\nthemes:\n  - id: a\n    lexicon:\n      - weight: 1\n        termz: [x]\n"))
 	if err == nil || !strings.Contains(err.Error(), `"themes[0].lexicon[0].termz"`) {

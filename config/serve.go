@@ -76,6 +76,9 @@ func (c Config) DaylightSavingWarning() string {
 	if err != nil {
 		return ""
 	}
+	if _, interval := sched.(cron.ConstantDelaySchedule); interval {
+		return "" // "@every 1h" follows the clock's duration, not its wall time
+	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
 		return ""
