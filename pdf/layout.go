@@ -52,6 +52,24 @@ func (d *doc) heading(title string, level int, keep float64) {
 	d.font("", bodySize)
 }
 
+// label prints a small grey subheading, kept with the lines after it.
+func (d *doc) label(text string) {
+	d.ensure(3 * lineHeight)
+	d.font("B", 8.5)
+	d.color(grey)
+	d.pdf.CellFormat(d.width, lineHeight, text, "", 1, "L", false, 0, "")
+	d.color(ink)
+}
+
+// figureItem is a figure as a line of text: "Subject: value (period)".
+func figureItem(f report.FigureRow) report.Item {
+	text := f.Subject + ": " + f.Value
+	if f.Period != "" {
+		text += " (" + f.Period + ")"
+	}
+	return report.Item{Text: text, Cites: f.Cites}
+}
+
 // para prints a paragraph in the body font.
 func (d *doc) para(text string, style string, size float64) {
 	d.font(style, size)

@@ -134,31 +134,20 @@ func (d *doc) news() {
 		d.para(b.Labels["news.none"], "", bodySize)
 		return
 	}
-	sub := func(label string) {
-		d.ensure(3 * lineHeight)
-		d.font("B", 8.5)
-		d.color(grey)
-		p.CellFormat(d.width, lineHeight, label, "", 1, "L", false, 0, "")
-		d.color(ink)
-	}
 	if len(n.Documents) > 0 {
-		sub(b.Labels["news.documents"])
+		d.label(b.Labels["news.documents"])
 		for _, it := range n.Documents {
 			d.item(it, 5, "–")
 		}
 	}
 	if len(n.Figures) > 0 {
-		sub(b.Labels["news.figures"])
+		d.label(b.Labels["news.figures"])
 		for _, f := range n.Figures {
-			text := f.Subject + ": " + f.Value
-			if f.Period != "" {
-				text += " (" + f.Period + ")"
-			}
-			d.item(report.Item{Text: text, Cites: f.Cites}, 5, "–")
+			d.item(figureItem(f), 5, "–")
 		}
 	}
 	if len(n.Events) > 0 {
-		sub(b.Labels["news.events"])
+		d.label(b.Labels["news.events"])
 		for _, e := range n.Events {
 			d.item(report.Item{Text: e.Date + ": " + e.Text, Cites: e.Cites}, 5, "–")
 		}
@@ -213,7 +202,7 @@ func (d *doc) charts() {
 
 // sections prints a section per theme: statements, figures and disagreements.
 func (d *doc) sections() {
-	p, b := d.pdf, d.b
+	b := d.b
 	if len(b.Themes) == 0 {
 		return
 	}
@@ -224,17 +213,9 @@ func (d *doc) sections() {
 			d.item(it, 5, "■")
 		}
 		if len(s.Figures) > 0 {
-			d.ensure(2 * lineHeight)
-			d.font("B", 8.5)
-			d.color(grey)
-			p.CellFormat(d.width, lineHeight, b.Labels["theme.figures"], "", 1, "L", false, 0, "")
-			d.color(ink)
+			d.label(b.Labels["theme.figures"])
 			for _, f := range s.Figures {
-				text := f.Subject + ": " + f.Value
-				if f.Period != "" {
-					text += " (" + f.Period + ")"
-				}
-				d.item(report.Item{Text: text, Cites: f.Cites}, 5, "–")
+				d.item(figureItem(f), 5, "–")
 			}
 		}
 		for _, dis := range s.Disagreements {
