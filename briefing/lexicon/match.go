@@ -107,7 +107,7 @@ func (m *Matcher) Match(toks []Token, compounds bool) []Hit {
 			}
 		}
 		add(m.acronyms[t.Word])
-		if !isAcronym(t.Word) || len(t.Word) > 5 {
+		if !isAcronym(t.Word) {
 			add(m.words[t.Stem])
 		}
 		if compounds {
