@@ -12,7 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"sort"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -164,7 +167,7 @@ func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
 		e.opt.Observer.RunStarted()
 	}
 	log.Info("run started", "trigger", rec.Trigger)
-	err := e.run(ctx, job, &rec, log)
+	err := e.safeRun(ctx, job, &rec, log)
 	rec.End = e.opt.Now()
 	if err != nil {
 		rec.Status, rec.Error = StatusFailed, err.Error()
@@ -182,6 +185,19 @@ func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
 		}
 	}
 	return rec
+}
+
+// safeRun runs a job and turns a panic into the run's error: a run started by POST /run or at
+// start-up is not covered by the scheduler's recovery, and a panic must never end the daemon
+// or leave the run "running".
+func (e *Engine) safeRun(ctx context.Context, job Job, rec *Record, log *slog.Logger) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("run panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return e.run(ctx, job, rec, log)
 }
 
 func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger) error {
@@ -288,7 +304,7 @@ func (e *Engine) prune(keep int, log *slog.Logger) int {
 			names = append(names, en.Name())
 		}
 	}
-	sort.Strings(names)
+	sort.Slice(names, func(i, j int) bool { return olderEdition(names[i], names[j]) })
 	for len(names) > max(1, keep) {
 		if err := os.Remove(filepath.Join(e.opt.OutputDir, names[0])); err != nil {
 			log.Warn("remove old edition", "file", names[0], "err", err)
@@ -296,6 +312,27 @@ func (e *Engine) prune(keep int, log *slog.Logger) int {
 		names = names[1:]
 	}
 	return len(names)
+}
+
+// olderEdition orders edition file names by their time stamp, then by the number that tells
+// editions of the same minute apart ("…T0600.pdf" before "…T0600-2.pdf" before "…T0600-10.pdf").
+func olderEdition(a, b string) bool {
+	sa, na := editionOrder(a)
+	sb, nb := editionOrder(b)
+	if sa != sb {
+		return sa < sb
+	}
+	return na < nb
+}
+
+func editionOrder(name string) (string, int) {
+	m := editionName.FindStringSubmatch(name)
+	stamp := strings.TrimSuffix(strings.TrimPrefix(name, "briefing-"), ".pdf")
+	if m == nil || m[1] == "" {
+		return stamp, 1
+	}
+	n, _ := strconv.Atoi(m[1][1:])
+	return strings.TrimSuffix(stamp, m[1]), n
 }
 
 func (e *Engine) statePath(name string) string { return filepath.Join(e.opt.StateDir, name) }

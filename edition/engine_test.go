@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -194,5 +195,41 @@ func TestAFailedDeliveryIsMadeUpByALaterUnchangedRun(t *testing.T) {
 	if first.Deliveries[0].Status != DeliveryFailed || second.Status != StatusUnchanged || len(second.Deliveries) != 1 ||
 		second.Deliveries[0].Status != DeliverySent || len(third.Deliveries) != 0 {
 		t.Errorf("deliveries: %+v / %+v / %+v", first.Deliveries, second.Deliveries, third.Deliveries)
+	}
+}
+
+func TestAPanicFailsTheRunNotTheProcess(t *testing.T) {
+	e, _ := newEngine(t)
+	j := job("h", "%PDF", nil)
+	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
+		var m map[string]int
+		m["boom"] = 1
+		return Built{}, nil
+	}
+	done := make(chan Record, 1)
+	if _, err := e.Start(context.Background(), j, TriggerManual, func(r Record) { done <- r }); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if r.Status != StatusFailed || !strings.Contains(r.Error, "panic: assignment to entry in nil map") || e.Running() {
+		t.Errorf("record = %+v, running %v", r, e.Running())
+	}
+}
+
+func TestEditionsOfTheSameMinuteAreKeptNewestFirst(t *testing.T) {
+	names := []string{"briefing-2026-11-24T0600-10.pdf", "briefing-2026-11-24T0600.pdf", "briefing-2026-11-24T0600-2.pdf", "briefing-2026-11-23T0600-3.pdf"}
+	sort.Slice(names, func(i, j int) bool { return olderEdition(names[i], names[j]) })
+	want := "briefing-2026-11-23T0600-3.pdf briefing-2026-11-24T0600.pdf briefing-2026-11-24T0600-2.pdf briefing-2026-11-24T0600-10.pdf"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("order = %s\nwant    %s", got, want)
+	}
+	e, dir := newEngine(t)
+	e.opt.Now = func() time.Time { return time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC) }
+	j := job("a", "%PDF", nil)
+	j.SkipUnchanged, j.Keep = false, 1
+	e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	rec, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	if got := editions(t, dir); rec.Output != "briefing-2026-11-24T0600-2.pdf" || len(got) != 2 || got[0] != rec.Output {
+		t.Errorf("output %s, folder %v: the newest edition must stay", rec.Output, got)
 	}
 }
