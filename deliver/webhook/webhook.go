@@ -105,7 +105,10 @@ func New(c Config) (*Sender, error) {
 	}
 	s := &Sender{c: c, shown: shown(u), client: c.Client, timeout: c.Timeout, now: time.Now}
 	if s.client == nil {
-		s.client = &http.Client{}
+		// Redirects are not followed: a 301/302 would turn the POST into a GET without body
+		// (and count as delivered), a 307/308 would send the signed body to another host. A
+		// 3xx is a failed delivery like any other non-2xx answer.
+		s.client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
 	if s.timeout == 0 {
 		s.timeout = DefaultTimeout

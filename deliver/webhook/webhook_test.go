@@ -272,3 +272,25 @@ func TestNewValidatesTheConfig(t *testing.T) {
 		})
 	}
 }
+
+func TestARedirectIsAFailedDelivery(t *testing.T) {
+	var gets int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hook" {
+			http.Redirect(w, r, "/hook/", http.StatusMovedPermanently)
+			return
+		}
+		gets++
+	}))
+	defer srv.Close()
+	s, err := New(Config{URL: srv.URL + "/hook", Secret: "k"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "b.pdf")
+	os.WriteFile(pdf, []byte("%PDF"), 0o644)
+	err = s.Deliver(context.Background(), edition.Edition{ID: "x", Name: "b.pdf", Path: pdf})
+	if err == nil || !strings.Contains(err.Error(), "301") || gets != 0 {
+		t.Errorf("err = %v, redirected requests %d; want a failure and no request to the new location", err, gets)
+	}
+}
