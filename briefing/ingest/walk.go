@@ -134,3 +134,28 @@ func orDot(rel string) string {
 	}
 	return rel
 }
+
+// Listing is what ingestion would read below a folder: the documents in path order and the
+// warnings about files it would pass over.
+type Listing struct {
+	// Paths are the documents: the path to open and the path relative to the root.
+	Paths    [][2]string
+	Warnings []briefing.Warning
+}
+
+// List walks root as Load does (symbolic links followed, loops, hidden and unsupported files
+// left out) without reading the documents, so that callers can tell whether the input changed.
+func List(root string, maxFileBytes int64) (Listing, error) {
+	if maxFileBytes <= 0 {
+		maxFileBytes = DefaultMaxFileBytes
+	}
+	files, warnings, err := walk(root, maxFileBytes)
+	if err != nil {
+		return Listing{}, err
+	}
+	l := Listing{Warnings: warnings}
+	for _, f := range files {
+		l.Paths = append(l.Paths, [2]string{f.path, f.rel})
+	}
+	return l, nil
+}

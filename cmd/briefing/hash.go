@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/templates"
 )
@@ -29,7 +30,7 @@ func inputHash(cfg config.Config) (string, error) {
 	if err := json.NewEncoder(h).Encode(content); err != nil {
 		return "", fmt.Errorf("hash configuration: %w", err)
 	}
-	if err := hashTree(h, os.DirFS(cfg.Docs.Dir), "documents"); err != nil {
+	if err := hashDocuments(h, cfg); err != nil {
 		return "", err
 	}
 	var tmpl fs.FS = templates.FS
@@ -40,6 +41,27 @@ func inputHash(cfg config.Config) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashDocuments adds what ingestion reads: every document (relative path and content) and the
+// warnings about files it passes over, listed the way ingestion walks the folder (symbolic
+// links followed).
+func hashDocuments(h io.Writer, cfg config.Config) error {
+	l, err := ingest.List(cfg.Docs.Dir, int64(cfg.Docs.MaxFileMB)<<20)
+	if err != nil {
+		return fmt.Errorf("hash documents: %w", err)
+	}
+	for _, p := range l.Paths {
+		fmt.Fprintf(h, "document\x00%s\x00", p[1])
+		if f, err := os.Open(p[0]); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	for _, w := range l.Warnings {
+		fmt.Fprintf(h, "warning\x00%s\x00%s\x00", w.Path, w.Message)
+	}
+	return nil
 }
 
 // hashTree adds the names and contents of the regular files of fsys, in a fixed order.
