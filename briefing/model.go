@@ -29,7 +29,7 @@ type Document struct {
 	// Language is "de" or "en".
 	Language  string `json:"language"`
 	Publisher string `json:"publisher"`
-	Author    string `json:"author,omitempty"`
+	Author    string `json:"author"`
 	// Format is the input format: "text", "markdown" or "html".
 	Format string `json:"format"`
 	// Encoding is the character encoding the file was decoded from.

@@ -207,7 +207,7 @@ func parse(format, text string) (parsed, []string) {
 			}
 		}
 		p.title = collapseSpaces(normalize(page.Title))
-		p.publisher, p.author, p.language = page.Meta["publisher"], page.Meta["author"], page.Meta["language"]
+		p.publisher, p.author, p.language = page.Meta["publisher"], page.Meta["author"], knownLanguage(page.Meta["language"])
 		if p.date = isoDate(page.Meta["date"]); p.date != "" {
 			p.dateSource = briefing.DateFromMeta
 		}

@@ -317,3 +317,33 @@ func TestIsNavigation(t *testing.T) {
 		}
 	}
 }
+
+func TestMetadataIsValidated(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"fr.md":       "---\nlanguage: fr\ndate: 2024-13-45\n---\n\n# Titel\n\nDie Sanktionen wirken, sagt der Bericht.\n",
+		"number.md":   "---\ndate: 20240101\nlang: de-AT\n---\n\nDer Handel mit dem Norden wächst.\n",
+		"empty.md":    "---\n---\n\nEin Text ohne Kopfdaten, aber mit einem Satz.\n",
+		"capital.txt": "Café in Südkorea. Die Sanktionen wirken.\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, warnings := load(t, dir, Options{Language: "en"})
+	got := byPath(docs)
+	if d := got["fr.md"]; d.Language != "de" || d.Date == "2024-13-45" {
+		t.Errorf("fr.md: language %q, date %q; want detected de and no impossible date", d.Language, d.Date)
+	}
+	if d := got["number.md"]; d.Date == "20240101" || d.Language != "de" {
+		t.Errorf("number.md: date %q, language %q", d.Date, d.Language)
+	}
+	if d := got["capital.txt"]; d.Language != "de" {
+		t.Errorf("capital.txt: language %q, want de (capitalised stop words count)", d.Language)
+	}
+	w := warningsByPath(warnings)
+	if len(w["empty.md"]) != 0 || len(w["fr.md"]) != 1 || !strings.Contains(w["fr.md"][0], "is not a date") {
+		t.Errorf("warnings = %v", w)
+	}
+}

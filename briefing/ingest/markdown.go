@@ -26,12 +26,17 @@ func splitFrontMatter(src string) (fm frontMatter, body string, err error) {
 	if !strings.HasPrefix(src, "---\n") {
 		return fm, src, nil
 	}
-	end := strings.Index(src[4:], "\n---")
-	if end < 0 {
-		return fm, src, fmt.Errorf("front matter: no closing ---")
+	rest := src[4:]
+	var block string
+	if strings.HasPrefix(rest, "---") { // empty front matter
+		body = rest[3:]
+	} else {
+		end := strings.Index(rest, "\n---")
+		if end < 0 {
+			return fm, src, fmt.Errorf("front matter: no closing ---")
+		}
+		block, body = rest[:end], rest[end+4:]
 	}
-	block := src[4 : 4+end]
-	body = src[4+end+4:]
 	if i := strings.IndexByte(body, '\n'); i >= 0 {
 		body = body[i+1:]
 	} else {
@@ -50,7 +55,9 @@ func (fm frontMatter) date() string {
 	case string:
 		return isoDate(d)
 	case int:
-		return fmt.Sprintf("%04d", d)
+		if d >= 1000 && d <= 2999 {
+			return fmt.Sprintf("%04d", d)
+		}
 	}
 	return ""
 }
@@ -69,16 +76,12 @@ func (fm frontMatter) author() string {
 	return ""
 }
 
+// language returns the front matter's language when it is one the briefing knows (de, en).
 func (fm frontMatter) language() string {
-	l := fm.Language
-	if l == "" {
-		l = fm.Lang
+	if l := knownLanguage(fm.Language); l != "" {
+		return l
 	}
-	l = strings.ToLower(l)
-	if len(l) > 2 {
-		l = l[:2]
-	}
-	return l
+	return knownLanguage(fm.Lang)
 }
 
 // markdown is a Markdown body reduced to plain text blocks.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -206,12 +207,15 @@ scan:
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			count[stopWords[text[start:i]]]++
+			count[stopWords[strings.ToLower(text[start:i])]]++
 			start = -1
 			if words++; words == 500 {
 				break scan
 			}
 		}
+	}
+	if start >= 0 && words < 500 {
+		count[stopWords[strings.ToLower(text[start:])]]++
 	}
 	de, en := count["de"], count["en"]
 	switch {
@@ -231,12 +235,15 @@ func set(words string) map[string]bool {
 	return m
 }
 
-// isoDate normalises a date given in front matter or HTML meta: ISO forms are kept as precise
-// as given, other forms are searched for a German or English date.
+// isoDate normalises a date given in front matter or HTML meta: valid ISO forms are kept as
+// precise as given, other forms are searched for a German or English date; "" when there is none.
 func isoDate(s string) string {
 	s = strings.TrimSpace(s)
-	if isoPrefix.MatchString(s) {
-		return isoPrefix.FindString(s)
+	if iso := isoPrefix.FindString(s); iso != "" {
+		if rest := s[len(iso):]; rest != "" && isDigitByte(rest[0]) || !validISO(iso) {
+			return ""
+		}
+		return iso
 	}
 	if m := dates.Find(s); len(m) > 0 {
 		return m[0].ISO
@@ -245,6 +252,26 @@ func isoDate(s string) string {
 }
 
 var isoPrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?`)
+
+// validISO reports whether a YYYY, YYYY-MM or YYYY-MM-DD date exists.
+func validISO(iso string) bool {
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: time.DateOnly}[len(iso)]
+	t, err := time.Parse(layout, iso)
+	return err == nil && t.Year() >= 1000 && t.Year() <= 2999
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// knownLanguage returns "de" or "en" for a language tag ("de", "de-AT", "en_US", "EN"), else "".
+func knownLanguage(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	for _, l := range []string{"de", "en"} {
+		if tag == l || strings.HasPrefix(tag, l+"-") || strings.HasPrefix(tag, l+"_") {
+			return l
+		}
+	}
+	return ""
+}
 
 // documentDate picks the date by precedence and records where it came from.
 func documentDate(given, givenSource string, h header, text, modTime string) (string, string) {
