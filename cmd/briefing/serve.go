@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -56,6 +57,8 @@ type daemon struct {
 
 	mu   sync.Mutex
 	cron *cron.Cron
+	// stopping refuses new runs once shutdown has begun.
+	stopping atomic.Bool
 }
 
 func newDaemon(cfg config.Config, flags *pflag.FlagSet, log *slog.Logger) (*daemon, error) {
@@ -81,6 +84,10 @@ func newDaemon(cfg config.Config, flags *pflag.FlagSet, log *slog.Logger) (*daem
 
 // serve runs until ctx ends (SIGINT, SIGTERM), reloading the configuration on SIGHUP.
 func (d *daemon) serve(ctx context.Context) error {
+	// SIGHUP is caught from the start: its default action would end the process.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	cfg := *d.cfg.Load()
 	var srv *http.Server
 	if cfg.HTTP.Listen != "" {
@@ -89,7 +96,7 @@ func (d *daemon) serve(ctx context.Context) error {
 			return fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
 		}
 		srv = httpapi.Server(cfg.HTTP.Listen, httpapi.New(httpapi.Config{
-			OutputDir: cfg.Output.Dir, Token: cfg.HTTP.Token, Runner: runner{d}, History: d.engine,
+			OutputDir: cfg.Output.Dir, Token: strings.TrimSpace(cfg.HTTP.Token), Runner: runner{d}, History: d.engine,
 			Metrics: d.metrics.Handler(), Log: d.log,
 		}))
 		go func() {
@@ -103,9 +110,6 @@ func (d *daemon) serve(ctx context.Context) error {
 		return err
 	}
 	d.startUp(cfg)
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
 	for {
 		select {
 		case <-ctx.Done():
@@ -154,8 +158,11 @@ func (d *daemon) startUp(cfg config.Config) {
 	}
 }
 
-// run executes a run with the configuration in force.
+// run executes a run with the configuration in force, unless the daemon is stopping.
 func (d *daemon) run(trigger string, scheduled time.Time) {
+	if d.stopping.Load() {
+		return
+	}
 	cfg := *d.cfg.Load()
 	if _, err := d.engine.Run(d.runCtx, d.job(cfg), trigger, scheduled); errors.Is(err, edition.ErrBusy) {
 		d.log.Warn("run skipped: another run is in progress", "trigger", trigger)
@@ -166,6 +173,9 @@ func (d *daemon) run(trigger string, scheduled time.Time) {
 type runner struct{ d *daemon }
 
 func (r runner) RunNow() (string, error) {
+	if r.d.stopping.Load() {
+		return "", edition.ErrBusy
+	}
 	cfg := *r.d.cfg.Load()
 	return r.d.engine.Start(r.d.runCtx, r.d.job(cfg), edition.TriggerManual, nil)
 }
@@ -181,8 +191,8 @@ func (d *daemon) reload() {
 		return
 	}
 	old := d.cfg.Load()
-	if cfg.Output.Dir != old.Output.Dir || cfg.State.Dir != old.State.Dir || cfg.HTTP != old.HTTP {
-		d.log.Warn("output.dir, state.dir and http take effect after a restart")
+	if cfg.Output.Dir != old.Output.Dir || cfg.State.Dir != old.State.Dir || cfg.HTTP != old.HTTP || cfg.Timezone != old.Timezone {
+		d.log.Warn("output.dir, state.dir, http and the time zone of edition names take effect after a restart")
 	}
 	d.cfg.Store(&cfg)
 	if cfg.Schedule != old.Schedule || cfg.Timezone != old.Timezone {
@@ -196,6 +206,7 @@ func (d *daemon) reload() {
 // shutdown stops the scheduler, lets a running build finish within the grace period, then
 // aborts it (no partial file is left: editions are written atomically), and stops HTTP.
 func (d *daemon) shutdown(srv *http.Server) error {
+	d.stopping.Store(true)
 	grace := d.cfg.Load().ShutdownGrace
 	d.mu.Lock()
 	c := d.cron
