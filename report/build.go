@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -84,7 +85,7 @@ func (bd *builder) cite(sources []briefing.Source) []int {
 			n = len(bd.nums) + 1
 			bd.nums[s.Doc] = n
 		}
-		if !containsInt(out, n) {
+		if !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -222,7 +223,7 @@ func (bd *builder) sections() {
 			sec.Items = append(sec.Items, Item{Text: st.Text, Cites: bd.cite(st.Sources)})
 		}
 		for _, f := range bd.m.Figures {
-			if len(sec.Figures) == 3 || f.Measure == "" || !containsString(f.Themes, th.ID) {
+			if len(sec.Figures) == 3 || f.Measure == "" || !slices.Contains(f.Themes, th.ID) {
 				continue
 			}
 			row := bd.figureRow(f)
@@ -304,28 +305,10 @@ func editionDate(t time.Time, lang string) string {
 
 func union(a, b []int) []int {
 	for _, x := range b {
-		if !containsInt(a, x) {
+		if !slices.Contains(a, x) {
 			a = append(a, x)
 		}
 	}
 	sort.Ints(a)
 	return a
-}
-
-func containsInt(list []int, x int) bool {
-	for _, v := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(list []string, x string) bool {
-	for _, v := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/secbrief/briefing/briefing"
 )
@@ -222,7 +223,7 @@ func (c *corpus) dateBuckets(rep []bool) [][]int {
 			continue
 		}
 		for _, e := range s.exprs {
-			if len(e.Value) < len("2006-01") || containsByte(e.Value, '/') || e.Mod == "since" {
+			if len(e.Value) < len("2006-01") || strings.IndexByte(e.Value, '/') >= 0 || e.Mod == "since" {
 				continue
 			}
 			if idx[e.Value] == nil {
@@ -270,15 +271,6 @@ func sameFigures(a, b *sentence) bool {
 // near reports whether two values agree within half a percent.
 func near(a, b float64) bool {
 	return math.Abs(a-b) <= 0.005*math.Max(math.Abs(a), math.Abs(b))
-}
-
-func containsByte(s string, b byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == b {
-			return true
-		}
-	}
-	return false
 }
 
 // shingleSet returns the hashed word trigrams of a sentence (single words for short ones).

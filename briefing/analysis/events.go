@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ func (c *corpus) clusterThemes(cluster int) []string {
 	ids := []string{}
 	for _, m := range c.clusters[cluster] {
 		for _, t := range sortedKeys(c.sents[m].themes) {
-			if id := c.themeIDs[t]; !contains(ids, id) {
+			if id := c.themeIDs[t]; !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}
 		}

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/secbrief/briefing/briefing"
@@ -213,7 +214,7 @@ func (c *corpus) entitiesFor(si int, q quantity.Quantity, m *measureHit, v *voca
 	var names []string
 	for _, g := range groups {
 		name := v.opt.Entities[g].Name
-		if !contains(names, name) && len(names) < 2 {
+		if !slices.Contains(names, name) && len(names) < 2 {
 			names = append(names, name)
 		}
 	}
@@ -293,20 +294,11 @@ func round(x float64) float64 {
 
 func union(a, b []string) []string {
 	for _, x := range b {
-		if !contains(a, x) {
+		if !slices.Contains(a, x) {
 			a = append(a, x)
 		}
 	}
 	return a
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func abs(x int) int {

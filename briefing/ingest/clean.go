@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func clean(lines []string) cleaned {
 	for i, l := range lines {
 		switch {
 		case keys[i] != "" && repeated[keys[i]]:
-			if p := publisherIn(l); p != "" && !contains(c.publishers, p) {
+			if p := publisherIn(l); p != "" && !slices.Contains(c.publishers, p) {
 				c.publishers = append(c.publishers, p)
 			}
 		case !hasLetter(l), isPageNumber(l), isNavigation(l), isFooter(l):
@@ -277,13 +278,4 @@ func endsSentence(l string) bool {
 	})
 	r, _ := utf8.DecodeLastRuneInString(l)
 	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':'
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

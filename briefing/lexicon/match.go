@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -241,17 +242,8 @@ func isAcronym(w string) bool {
 func isSeparator(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 func appendOnce(list []int, i int) []int {
-	if containsInt(list, i) {
+	if slices.Contains(list, i) {
 		return list
 	}
 	return append(list, i)
-}
-
-func containsInt(list []int, i int) bool {
-	for _, x := range list {
-		if x == i {
-			return true
-		}
-	}
-	return false
 }
