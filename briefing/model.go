@@ -120,10 +120,28 @@ type Figure struct {
 	Measure string `json:"measure,omitempty"`
 	// Entities are the names of the entities the figure is about.
 	Entities []string `json:"entities,omitempty"`
-	Themes   []string `json:"themes"`
-	Text     string   `json:"text"`
-	Sources  []Source `json:"sources"`
+	// From and To name who delivers, sends, exports or pays, and who receives, when the
+	// figure's clause says so; empty when the text does not settle it.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Modality says how the source states the figure (see the Modality* constants).
+	Modality string `json:"modality,omitempty"`
+	// Words are the source's own words for the figure ("rund 10.000 Soldaten").
+	Words   string   `json:"words,omitempty"`
+	Themes  []string `json:"themes"`
+	Text    string   `json:"text"`
+	Sources []Source `json:"sources"`
 }
+
+// How a source states a figure. Only reported figures feed charts and the key figures.
+const (
+	ModalityReported     = "reported"     // stated as a fact, also when attributed
+	ModalityEstimate     = "estimate"     // an estimate or assessment ("schätzungsweise", "estimated")
+	ModalityTarget       = "target"       // a goal, plan or forecast ("Ziel", "aims to")
+	ModalityHypothetical = "hypothetical" // conditional or doubted ("könnte", "unlikely")
+	ModalityNegated      = "negated"      // said not to be the case ("keine", "did not")
+	ModalityHistorical   = "historical"   // a past era told as background (the Korean War)
+)
 
 // Period is the time a figure refers to, as ISO dates as precise as the text.
 type Period struct {

@@ -1,0 +1,88 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/analysis"
+	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/config"
+)
+
+// Run analyses the corpus of dir (dir/corpus, annotated in dir/gold) with the configuration
+// and scores the model.
+func Run(ctx context.Context, cfg config.Config, dir string) (Result, *briefing.Model, error) {
+	corpus := filepath.Join(dir, "corpus")
+	g, err := LoadGold(filepath.Join(dir, "gold"), corpus)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("load annotations: %w", err)
+	}
+	docs, warnings, err := ingest.Load(ctx, corpus, ingest.Options{Language: cfg.Language})
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("read %s: %w", corpus, err)
+	}
+	m, err := analysis.Analyze(ctx, docs, warnings, cfg.AnalysisOptions())
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("analyse %s: %w", corpus, err)
+	}
+	return Score(m, g, EntitiesOf(cfg)), m, nil
+}
+
+// EntitiesOf maps the configured entities' names and ids to their ids.
+func EntitiesOf(cfg config.Config) Entities {
+	e := Entities{}
+	for _, x := range cfg.Entities {
+		for _, n := range []string{x.ID, x.Name.De, x.Name.En} {
+			if n != "" {
+				e[strings.ToLower(n)] = x.ID
+			}
+		}
+	}
+	return e
+}
+
+// Table formats the result as a Markdown table.
+func (r Result) Table() string {
+	var b strings.Builder
+	row := func(name, value string) { fmt.Fprintf(&b, "| %s | %s |\n", name, value) }
+	pct := func(x float64) string { return fmt.Sprintf("%.1f %%", 100*x) }
+	b.WriteString("| measure | value |\n| --- | --- |\n")
+	row("documents on / off topic", fmt.Sprintf("%d / %d", r.OnDocs, r.OffDocs))
+	row("figure precision (labelled figures right)", fmt.Sprintf("%s (%d of %d)", pct(r.Precision()), r.ClaimsRight, r.Claims))
+	row("figure recall (annotated figures found right)", fmt.Sprintf("%s (%d of %d)", pct(r.Recall()), r.GoldFound, r.Gold))
+	row("right figures without entities / direction", fmt.Sprintf("%d / %d", r.NoEntities, r.NoDirection))
+	row("document dates right", fmt.Sprintf("%s (%d of %d)", pct(r.DateAccuracy()), r.DatedRight, r.Dated))
+	if r.Events > 0 {
+		row("event dates right", fmt.Sprintf("%s (%d of %d)", pct(r.EventAccuracy()), r.EventsRight, r.Events))
+	}
+	row("figures from off-topic documents", fmt.Sprint(r.OffFigures))
+	row("statements from off-topic documents", fmt.Sprint(r.OffStatements))
+	row("events from off-topic documents", fmt.Sprint(r.OffEvents))
+	var keys []string
+	for k := range r.Failures {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	for _, k := range keys {
+		row("wrong: "+k, fmt.Sprint(r.Failures[k]))
+	}
+	return b.String()
+}
+
+// Details lists wrong claims, missed figures and wrong dates.
+func (r Result) Details() string {
+	var b strings.Builder
+	for _, part := range []struct {
+		title string
+		lines []string
+	}{{"Wrong figures", r.Wrong}, {"Missed figures", r.Missed}, {"Wrong document dates", r.BadDates}} {
+		fmt.Fprintf(&b, "\n## %s (%d)\n\n", part.title, len(part.lines))
+		for _, l := range part.lines {
+			b.WriteString("- " + l + "\n")
+		}
+	}
+	return b.String()
+}
