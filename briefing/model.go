@@ -22,7 +22,8 @@ type Document struct {
 	// Path is the file's path relative to the documents folder, with forward slashes.
 	Path  string `json:"path"`
 	Title string `json:"title"`
-	// Date is ISO 8601 and as precise as known: "2025-01-31", "2024-06" or "2024".
+	// Date is ISO 8601 and as precise as known: "2025-01-31", "2024-06" or "2024"; empty when
+	// the document does not say when it was published (it is shown as undated).
 	Date string `json:"date"`
 	// DateSource says where Date comes from (see the DateFrom* constants).
 	DateSource string `json:"date_source"`
@@ -47,7 +48,12 @@ const (
 	DateFromFrontMatter = "front_matter"
 	DateFromMeta        = "html_meta"
 	DateFromText        = "text"
-	// DateFromLatestMention: the text has no dateline; the date is the latest one it mentions.
+	// DateFromURL: a date in the document's web address (front matter url/source, canonical link).
+	DateFromURL = "url"
+	// DateFromFileName: a date written into the file name ("2024-03-28_un-veto.txt").
+	DateFromFileName = "file_name"
+	// Earlier versions also dated documents by the latest date their text mentions and by the
+	// file's modification time; both are guesses and are no longer used.
 	DateFromLatestMention = "text_latest"
 	DateFromModTime       = "file_mtime"
 )

@@ -52,7 +52,13 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	b.Labels["footer"] = bd.text("footer", map[string]any{"Page": PagePlaceholder, "Pages": PagesPlaceholder})
 	b.Edition = bd.text("cover.edition", map[string]any{"Date": editionDate(o.Edition, o.Lang)})
 	from, to := bd.dateRange()
-	b.Summary = bd.text("cover.summary", map[string]any{"Documents": len(m.Documents), "From": from, "To": to})
+	undated := 0
+	for _, d := range m.Documents {
+		if d.Date == "" {
+			undated++
+		}
+	}
+	b.Summary = bd.text("cover.summary", map[string]any{"Documents": len(m.Documents), "From": from, "To": to, "Undated": undated})
 	bd.keyJudgements()
 	bd.news()
 	bd.keyFigures()
@@ -60,7 +66,7 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	bd.sections()
 	bd.timeline()
 	bd.sources()
-	b.Warnings = m.Warnings
+	b.Warnings = append(slices.Clone(m.Warnings), bd.futureDates()...)
 	b.Method = bd.text("appendix.method", map[string]any{"Documents": len(m.Documents)})
 	if err := errors.Join(bd.errs...); err != nil {
 		return nil, err
@@ -90,6 +96,23 @@ func (bd *builder) cite(sources []briefing.Source) []int {
 		}
 	}
 	sort.Ints(out)
+	return out
+}
+
+// futureDates warns about documents dated after the edition: a wrong date in the source or
+// its metadata, or a clock that is wrong.
+func (bd *builder) futureDates() []briefing.Warning {
+	if bd.o.Edition.IsZero() {
+		return nil
+	}
+	edition := bd.o.Edition.Format(time.DateOnly)
+	var out []briefing.Warning
+	for _, d := range bd.m.Documents {
+		if d.Date != "" && len(d.Date) <= len(edition) && d.Date > edition[:len(d.Date)] {
+			out = append(out, briefing.Warning{Path: d.Path, Message: bd.text("warning.future", map[string]any{
+				"Date": numfmt.Date(d.Date, bd.o.Lang), "Edition": numfmt.Date(edition, bd.o.Lang)})})
+		}
+	}
 	return out
 }
 
@@ -280,7 +303,7 @@ func (bd *builder) sources() {
 		}
 		text := bd.text("source.entry", map[string]any{"Title": sentenceEnd(d.Title), "Author": d.Author, "Publisher": d.Publisher,
 			"Date": numfmt.Date(d.Date, bd.o.Lang), "DateGuessed": d.DateSource == briefing.DateFromLatestMention,
-			"DateFromFile": d.DateSource == briefing.DateFromModTime, "Path": d.Path})
+			"DateFromFile": d.DateSource == briefing.DateFromModTime, "Undated": d.Date == "", "Path": d.Path})
 		bd.b.Sources = append(bd.b.Sources, Source{N: i + 1, DocID: id, Text: text})
 	}
 }

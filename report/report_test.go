@@ -231,3 +231,33 @@ func TestWhatIsNewSinceThePreviousEdition(t *testing.T) {
 		t.Error("a one-off briefing has a news section")
 	}
 }
+
+// The cover's time span covers the documents' dates only; undated documents are counted, and
+// a document dated after the edition gets a warning in the appendix.
+func TestDatesOnTheCover(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"2025-03-01_a.txt": "Nordkorea schickt Soldaten\n\nNordkorea hat nach Angaben aus Seoul rund 3.000 Soldaten nach Russland geschickt.\n",
+		"b.txt":            "Der Vertrag\n\nDer Vertrag wurde am 15. Juni 1215 besiegelt und gilt bis 3. Oktober 2025.\n",
+		"2027-01-05_c.txt": "Russland und Nordkorea\n\nRussland und Nordkorea haben ihren Handel ausgeweitet.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, cfg := seedModel(t, dir)
+	b := build(t, m, options(cfg))
+	if want := "Auswertung von 3 Dokumenten aus der Zeit von 01.03.2025 bis 05.01.2027; 1 undatiert."; b.Summary != want {
+		t.Errorf("summary = %q, want %q", b.Summary, want)
+	}
+	var future []string
+	for _, w := range b.Warnings {
+		if strings.Contains(w.Message, "nach dem Datum dieser Ausgabe") {
+			future = append(future, w.Path)
+		}
+	}
+	if len(future) != 1 || future[0] != "2027-01-05_c.txt" {
+		t.Errorf("warnings about future dates = %v, want one for 2027-01-05_c.txt", future)
+	}
+}

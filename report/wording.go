@@ -24,9 +24,10 @@ type Wording struct {
 // required are the templates every wording file defines, with sample data to check that they
 // execute.
 var required = map[string]any{
-	"cover.edition": map[string]any{"Date": "24. November 2026"},
-	"cover.summary": map[string]any{"Documents": 5, "From": "2024", "To": "2025"},
-	"toc.title":     nil, "header": map[string]any{"Title": "T", "Marking": "M"},
+	"cover.edition":  map[string]any{"Date": "24. November 2026"},
+	"warning.future": map[string]any{"Date": "01.12.2026", "Edition": "24.11.2026"},
+	"cover.summary":  map[string]any{"Documents": 5, "From": "2024", "To": "2025", "Undated": 1},
+	"toc.title":      nil, "header": map[string]any{"Title": "T", "Marking": "M"},
 	"footer":     map[string]any{"Page": "1", "Pages": "2"},
 	"news.title": nil, "news.intro": map[string]any{"Date": "24.11.2026"}, "news.documents": nil, "news.figures": nil,
 	"news.events": nil, "news.none": nil, "news.document": map[string]any{"Title": "T", "Date": "2024"},

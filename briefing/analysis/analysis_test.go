@@ -3,7 +3,9 @@ package analysis_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,22 +33,22 @@ func options(t testing.TB) analysis.Options {
 	return c.AnalysisOptions()
 }
 
-// loadDocs reads a folder; documents dated by their file time get a fixed date so that the
-// result does not depend on when the files were checked out.
+// loadDocs reads folders whose files must read without problems; undated documents are
+// fine (four of the five seeds do not say when they were written).
 func loadDocs(t testing.TB, dirs ...string) []briefing.Document {
 	t.Helper()
 	var docs []briefing.Document
 	for _, dir := range dirs {
 		d, warnings, err := ingest.Load(context.Background(), dir, ingest.Options{})
-		if err != nil || len(warnings) > 0 {
-			t.Fatalf("load %s: %v %v", dir, err, warnings)
+		for _, w := range warnings {
+			if !strings.HasPrefix(w.Message, "undated:") {
+				err = errors.Join(err, fmt.Errorf("%s: %s", w.Path, w.Message))
+			}
+		}
+		if err != nil {
+			t.Fatalf("load %s: %v", dir, err)
 		}
 		docs = append(docs, d...)
-	}
-	for i := range docs {
-		if docs[i].DateSource == briefing.DateFromModTime {
-			docs[i].Date = "2023-11-20"
-		}
 	}
 	return docs
 }
@@ -177,8 +179,8 @@ func TestSeedFigures(t *testing.T) {
 		{"002", 20000, 0, "Soldaten", "more_than", "", "", "troops"},
 		{"002", 52.9e6, 0, "USD", "", "2024-01", "2024-06", "trade_volume"},
 		{"002", 34.4e6, 0, "USD", "about", "2023", "2023", "trade_volume"},
-		{"002", 2, 0, "Treffen", "average", "2023-07", "2024-10-27", "meetings"},
-		{"002", 24, 0, "Treffen", "more_than", "2024", "2024", "meetings"},
+		{"002", 2, 0, "Treffen", "average", "2023-07", "", "meetings"},
+		{"002", 24, 0, "Treffen", "more_than", "", "", "meetings"},
 		{"002", 5, 0, "Treffen", "at_most", "", "", "meetings"},
 		{"003", 1000, 0, "Container", "more_than", "", "", "containers"},
 		{"003", 10, 0, "%", "about", "", "", ""},

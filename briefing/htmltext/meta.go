@@ -33,6 +33,7 @@ var metaSources = func() map[string]metaSource {
 		"dc.description", "dcterms.description")
 	add("language", false, "content-language", "dc.language", "dcterms.language",
 		"og:locale", "language", "inlanguage")
+	add("url", false, "og:url", "twitter:url", "dc.identifier", "url")
 	return m
 }()
 

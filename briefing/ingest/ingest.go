@@ -11,11 +11,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/charset"
@@ -136,6 +136,9 @@ func readFile(f file, opt Options) result {
 		warn("skipped: %s", reason)
 		return r
 	}
+	if doc.Date == "" {
+		warn("undated: no date in metadata, dateline, address or file name; not counted as new or recent")
+	}
 	r.doc = doc
 	return r
 }
@@ -175,6 +178,7 @@ type parsed struct {
 	publisher  string
 	author     string
 	language   string
+	url        string // the document's web address, when its metadata gives one
 }
 
 // parse splits text into blocks according to its format.
@@ -190,7 +194,7 @@ func parse(format, text string) (parsed, []string) {
 		md := parseMarkdown(body)
 		p.blocks, p.references = md.blocks, md.references
 		p.title = firstOf(fm.Title, md.h1)
-		p.publisher, p.author, p.language = fm.Publisher, fm.author(), fm.language()
+		p.publisher, p.author, p.language, p.url = fm.Publisher, fm.author(), fm.language(), firstOf(fm.URL, fm.Source)
 		if p.date = fm.date(); p.date != "" {
 			p.dateSource = briefing.DateFromFrontMatter
 		} else if fm.Date != nil {
@@ -208,6 +212,7 @@ func parse(format, text string) (parsed, []string) {
 		}
 		p.title = collapseSpaces(normalize(page.Title))
 		p.publisher, p.author, p.language = page.Meta["publisher"], page.Meta["author"], knownLanguage(page.Meta["language"])
+		p.url = page.Meta["url"]
 		if p.date = isoDate(page.Meta["date"]); p.date != "" {
 			p.dateSource = briefing.DateFromMeta
 		}
@@ -241,7 +246,7 @@ func build(p parsed, f file, raw []byte, language string) (*briefing.Document, s
 		Text:       text,
 		References: append(p.references, c.references...),
 	}
-	doc.Date, doc.DateSource = documentDate(p.date, p.dateSource, h, text, f.modTime.UTC().Format(time.DateOnly))
+	doc.Date, doc.DateSource = documentDate(p.date, p.dateSource, h, text, p.url, path.Base(f.rel))
 	if doc.References == nil {
 		doc.References = []briefing.Reference{}
 	}

@@ -21,7 +21,19 @@ func load(t *testing.T, dir string, opt Options) ([]briefing.Document, []briefin
 	for _, d := range docs {
 		checkSpans(t, d)
 	}
-	return docs, warnings
+	return docs, dated(warnings)
+}
+
+// dated drops the warnings about undated documents, which tests of other matters do not
+// look at (TestUndatedDocuments does).
+func dated(warnings []briefing.Warning) []briefing.Warning {
+	var out []briefing.Warning
+	for _, w := range warnings {
+		if !strings.HasPrefix(w.Message, "undated:") {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // checkSpans asserts that every sentence span is a trimmed, single-line piece of the text.
@@ -247,10 +259,10 @@ func TestLoadSeeds(t *testing.T) {
 	got := byPath(docs)
 	want := []briefing.Document{
 		{Path: "000_95af9f820ec7b694.txt", Title: "Südkorea, Japan und die NATO: gemeinsame Herausforderungen", Date: "2025-01-31", DateSource: "text"},
-		{Path: "001_4df84658d943d9f6.txt", Title: "Am 23. Oktober 2024, während des ersten Gipfeltreffens der G7-Verteidigungsminister …", Date: "2024-11", DateSource: "text_latest", Publisher: "Stiftung für strategische Forschung"},
-		{Path: "002_658c347594846680.txt", Title: "So eng kooperieren Russland und Nordkorea", Date: "2024-10-27", DateSource: "text_latest"},
-		{Path: "003_bcefbab0b08f34dc.txt", Title: "Vor allem zwei internationale Krisen ziehen die Aufmerksamkeit des Westens auf sich: Der …", Date: "2024-12-01", DateSource: "file_mtime"},
-		{Path: "004_0e7700d99b7e3dd7.txt", Title: "Russland und Nordkorea schmieden eine neue Allianz", Date: "2024-08-06", DateSource: "text_latest", Author: "Ralf Havertz", Publisher: "KRAKOWSKIE STUDIA MIĘDZYNARODOWE KRAKOW INTERNATIONAL STUDIES"},
+		{Path: "001_4df84658d943d9f6.txt", Title: "Am 23. Oktober 2024, während des ersten Gipfeltreffens der G7-Verteidigungsminister …", Publisher: "Stiftung für strategische Forschung"},
+		{Path: "002_658c347594846680.txt", Title: "So eng kooperieren Russland und Nordkorea"},
+		{Path: "003_bcefbab0b08f34dc.txt", Title: "Vor allem zwei internationale Krisen ziehen die Aufmerksamkeit des Westens auf sich: Der …"},
+		{Path: "004_0e7700d99b7e3dd7.txt", Title: "Russland und Nordkorea schmieden eine neue Allianz", Author: "Ralf Havertz", Publisher: "KRAKOWSKIE STUDIA MIĘDZYNARODOWE KRAKOW INTERNATIONAL STUDIES"},
 	}
 	for _, w := range want {
 		d := got[w.Path]
@@ -345,5 +357,72 @@ func TestMetadataIsValidated(t *testing.T) {
 	w := warningsByPath(warnings)
 	if len(w["empty.md"]) != 0 || len(w["fr.md"]) != 1 || !strings.Contains(w["fr.md"][0], "is not a date") {
 		t.Errorf("warnings = %v", w)
+	}
+}
+
+// A document is dated by its metadata, dateline, address or file name, never by a date its
+// text names for something else, nor by the file's modification time.
+func TestDocumentDates(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		// A deadline and an entry into force in the text: undated.
+		"un-panel.txt": "Security Council fails to extend panel\n\nThe Security Council today failed to adopt a resolution that would have extended until 30 April 2025 the mandate of the Panel.\n\nThe measures enter into force on 1 May 2024.\n",
+		// The same text with its address in front matter.
+		"un-panel.md": "---\ntitle: Security Council fails to extend panel\nsource: https://press.un.org/en/2024/sc15648.doc.htm\n---\n\nThe Security Council today failed to adopt a resolution that would have extended until 30 April 2025 the mandate.\n",
+		// A historical date only.
+		"magna.txt": "The charter\n\nKing John sealed the charter on 15 June 1215 at Runnymede.\n",
+		// A date in the file name.
+		"2024-03-28_veto.txt": "Russia vetoes the renewal\n\nRussia vetoed the renewal of the panel, whose mandate ends on 30 April 2024.\n",
+		// A dateline with a place.
+		"dateline.txt": "Nordkorea liefert Granaten\n\nSeoul, 12. März 2024. Nordkorea hat nach Angaben aus Seoul bis Ende 2025 Granaten zugesagt.\n",
+		// Front matter wins over everything else.
+		"2023-01-01_fm.md": "---\ndate: 2024-06-19\n---\n\n# Vertrag\n\nDer Vertrag tritt am 4. Dezember 2024 in Kraft.\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, warnings, err := Load(context.Background(), dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"un-panel.txt":        {"", ""},
+		"un-panel.md":         {"2024", briefing.DateFromURL},
+		"magna.txt":           {"", ""},
+		"2024-03-28_veto.txt": {"2024-03-28", briefing.DateFromFileName},
+		"dateline.txt":        {"2024-03-12", briefing.DateFromText},
+		"2023-01-01_fm.md":    {"2024-06-19", briefing.DateFromFrontMatter},
+	}
+	got := byPath(docs)
+	for path, w := range want {
+		if d := got[path]; d.Date != w[0] || d.DateSource != w[1] {
+			t.Errorf("%s: date %q (%s), want %q (%s)", path, d.Date, d.DateSource, w[0], w[1])
+		}
+	}
+	undated := map[string]int{}
+	for _, w := range warnings {
+		if strings.HasPrefix(w.Message, "undated:") {
+			undated[w.Path]++
+		}
+	}
+	if len(undated) != 2 || undated["un-panel.txt"] != 1 || undated["magna.txt"] != 1 {
+		t.Errorf("undated warnings = %v, want one each for un-panel.txt and magna.txt", undated)
+	}
+}
+
+func TestDateInName(t *testing.T) {
+	for name, want := range map[string]string{
+		"2024-03-28_veto.txt": "2024-03-28", "veto-20240328.txt": "2024-03-28", "report_2024_11.md": "2024-11",
+		"bericht-2023.txt": "", "20241399.txt": "", "2024-02-30.txt": "", "id-120240328.txt": "",
+		"https://www.everycrsreport.com/files/2024-10-30_IF12760_6bdaf.html": "2024-10-30",
+	} {
+		if got := dateInName(name); got != want {
+			t.Errorf("dateInName(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got := dateInAddress("https://press.un.org/en/2024/sc15648.doc.htm"); got != "2024" {
+		t.Errorf("dateInAddress = %q", got)
 	}
 }

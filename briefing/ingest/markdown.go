@@ -19,6 +19,9 @@ type frontMatter struct {
 	Author    any    `yaml:"author"`
 	Language  string `yaml:"language"`
 	Lang      string `yaml:"lang"`
+	// URL or Source is the document's web address.
+	URL    string `yaml:"url"`
+	Source string `yaml:"source"`
 }
 
 // splitFrontMatter separates a leading "---" YAML block from the Markdown body.

@@ -130,24 +130,14 @@ func datelineIn(text string, found []dates.Match) string {
 			lineEnd = lineStart + nl
 		}
 		for _, m := range found {
-			if m.Start >= lineStart && m.End <= lineEnd && (m.Start == lineStart || lineEnd-lineStart < 80 && isDateLine(text[lineStart:lineEnd])) {
+			if m.Start >= lineStart && m.End <= lineEnd && (m.Start == lineStart || isPlacePrefix(text[lineStart:m.Start]) ||
+				lineEnd-lineStart < 80 && isDateLine(text[lineStart:lineEnd])) {
 				return m.ISO
 			}
 		}
 		lineStart = lineEnd + 1
 	}
 	return ""
-}
-
-// latestDate returns the latest of the dates found, as precise as the text.
-func latestDate(found []dates.Match) string {
-	latest := ""
-	for _, m := range found {
-		if m.ISO > latest {
-			latest = m.ISO
-		}
-	}
-	return latest
 }
 
 // titleFromText makes a title from the first sentence of the body, shortened at a word
@@ -273,20 +263,89 @@ func knownLanguage(tag string) string {
 	return ""
 }
 
-// documentDate picks the date by precedence and records where it came from.
-func documentDate(given, givenSource string, h header, text, modTime string) (string, string) {
+// isPlacePrefix reports the place of a dateline before its date: "Seoul, 12. März 2024. …",
+// "WASHINGTON, Oct. 30, 2024 —", "Berlin (dpa), 3. Juni 2024 –": at most three words ending
+// in a comma.
+func isPlacePrefix(p string) bool {
+	p = strings.TrimSpace(p)
+	if !strings.HasSuffix(p, ",") || wordCount(p) > 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsUpper(r)
+}
+
+// documentDate picks the date by precedence and records where it came from: metadata, the
+// dateline, a date in the document's address, a date in its file name. A date the text names
+// for something else (a deadline, an entry into force, a historical date) never dates the
+// document, nor does the file's modification time: without any of these it is undated ("").
+func documentDate(given, givenSource string, h header, text, url, name string) (string, string) {
 	switch {
 	case given != "":
 		return given, givenSource
 	case h.date != "":
 		return h.date, briefing.DateFromText
 	}
-	found := dates.Find(text)
-	if d := datelineIn(text, found); d != "" {
+	if d := datelineIn(text, dates.Find(firstLines(text, 3))); d != "" {
 		return d, briefing.DateFromText
 	}
-	if d := latestDate(found); d != "" {
-		return d, briefing.DateFromLatestMention
+	if d := dateInAddress(url); d != "" {
+		return d, briefing.DateFromURL
 	}
-	return modTime, briefing.DateFromModTime
+	if d := dateInName(name); d != "" {
+		return d, briefing.DateFromFileName
+	}
+	return "", ""
+}
+
+// firstLines returns the first n lines of text.
+func firstLines(text string, n int) string {
+	end := 0
+	for i := 0; i < n && end < len(text); i++ {
+		nl := strings.IndexByte(text[end:], '\n')
+		if nl < 0 {
+			return text
+		}
+		end += nl + 1
+	}
+	return text[:end]
+}
+
+var (
+	// A full date in a name or address: 2024-03-28, 2024_03_28, 20240328, 2024/03/28.
+	fullDateRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})([-_./]?)(0[1-9]|1[0-2])([-_./]?)(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
+	// A month in a name or address, with separators: 2024-03, 2024/03.
+	monthRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-_/](0[1-9]|1[0-2])(?:[^0-9]|$)`)
+	// A year as a path segment of an address: /2024/.
+	pathYearRe = regexp.MustCompile(`/((?:19|20)[0-9]{2})/`)
+)
+
+// dateInName finds a publication date written into a file name or address, as precise as
+// it is written; a bare year in a file name says too little ("bericht-2023.txt" is about 2023).
+func dateInName(name string) string {
+	if m := fullDateRe.FindStringSubmatch(name); m != nil && m[2] == m[4] {
+		if d := m[1] + "-" + m[3] + "-" + m[5]; validISO(d) {
+			return d
+		}
+		return "" // an impossible date says nothing
+	}
+	if m := monthRe.FindStringSubmatch(name); m != nil {
+		return m[1] + "-" + m[2]
+	}
+	return ""
+}
+
+// dateInAddress finds the date in a document's web address: a full date or month anywhere in
+// it, or a year that is a path segment (press.un.org/en/2024/sc15648.doc.htm).
+func dateInAddress(url string) string {
+	if url == "" {
+		return ""
+	}
+	if d := dateInName(url); d != "" {
+		return d
+	}
+	if m := pathYearRe.FindStringSubmatch(url); m != nil {
+		return m[1]
+	}
+	return ""
 }
