@@ -23,8 +23,12 @@ type Selection struct {
 	SubjectTerms []string // figure.Subject contains one of them (case-insensitive)
 }
 
-// matches reports whether f is selected.
+// matches reports whether f is selected. Only reported figures are drawn: an estimate, a
+// target, a hypothetical, negated or historical figure is never a bar among facts.
 func (s Selection) matches(f briefing.Figure) bool {
+	if f.Modality != "" && f.Modality != briefing.ModalityReported {
+		return false
+	}
 	if len(s.Measures) > 0 && !slices.Contains(s.Measures, f.Measure) {
 		return false
 	}

@@ -1,6 +1,12 @@
 package config
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/secbrief/briefing/briefing/analysis"
+)
 
 // Theme is a section of the briefing and the weighted lexicon that finds its sentences.
 type Theme struct {
@@ -34,8 +40,13 @@ type TermGroup struct {
 // Measure is a thing that figures measure ("Rüstungsexporte", "Soldaten"); figures of the
 // same measure are compared, grouped and charted together.
 type Measure struct {
-	ID    string   `mapstructure:"id"`
-	Title Titles   `mapstructure:"title"`
+	ID    string `mapstructure:"id"`
+	Title Titles `mapstructure:"title"`
+	// Kind is what the measure counts (see analysis.Kinds); a figure whose unit does not fit
+	// it is not of this measure. Empty accepts any figure.
+	Kind string `mapstructure:"kind"`
+	// Terms name the measure as whole words or compound heads ("Soldaten" finds
+	// "Soldat" and "Elitesoldaten", never a word that only begins alike).
 	Terms []string `mapstructure:"terms"`
 }
 
@@ -86,6 +97,11 @@ func validateAnalysis(c Config, add func(key string, value any, format string, a
 		}
 	}
 	checkIDs("measures", len(c.Measures), func(i int) (string, int) { return c.Measures[i].ID, len(c.Measures[i].Terms) }, add)
+	for i, m := range c.Measures {
+		if m.Kind != "" && !slices.Contains(analysis.Kinds, m.Kind) {
+			add(fmt.Sprintf("measures[%d].kind", i), m.Kind, "must be one of %s", strings.Join(analysis.Kinds, ", "))
+		}
+	}
 	checkIDs("entities", len(c.Entities), func(i int) (string, int) { return c.Entities[i].ID, len(c.Entities[i].Terms) }, add)
 	a := c.Analysis
 	if a.StatementsPerTheme < 1 {

@@ -24,7 +24,7 @@ func (c Config) AnalysisOptions() analysis.Options {
 		o.Themes = append(o.Themes, th)
 	}
 	for _, m := range c.Measures {
-		o.Measures = append(o.Measures, analysis.Named{ID: m.ID, Name: m.Title.In(c.Language), Terms: m.Terms})
+		o.Measures = append(o.Measures, analysis.Named{ID: m.ID, Name: m.Title.In(c.Language), Kind: m.Kind, Terms: m.Terms})
 	}
 	for _, e := range c.Entities {
 		o.Entities = append(o.Entities, analysis.Named{ID: e.ID, Name: e.Name.In(c.Language), Terms: e.Terms})

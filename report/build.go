@@ -161,7 +161,7 @@ func (bd *builder) keyFigures() {
 	best := map[string]cand{}
 	var keys []string
 	for i, f := range bd.m.Figures {
-		if f.Measure == "" {
+		if f.Measure == "" || !reported(f) {
 			continue
 		}
 		key := f.Subject + "|" + numfmt.Period(f.Period, bd.o.Lang)
@@ -188,8 +188,29 @@ func (bd *builder) keyFigures() {
 	}
 }
 
+// figureRow shows a figure: its subject, its value (the source's own words when the text does
+// not say whom it is about), its modality when it is not a reported fact, and its period, or
+// the date of its document ("Stand: …") when the text gives none.
 func (bd *builder) figureRow(f briefing.Figure) FigureRow {
-	return FigureRow{Subject: f.Subject, Value: numfmt.Figure(f, bd.o.Lang), Period: numfmt.Period(f.Period, bd.o.Lang), Cites: bd.cite(f.Sources)}
+	value := numfmt.Figure(f, bd.o.Lang)
+	if len(f.Entities) == 0 && f.Words != "" {
+		value = bd.text("figure.words", map[string]any{"Words": f.Words})
+	}
+	if !reported(f) {
+		value += " " + bd.text("figure.modality."+f.Modality, nil)
+	}
+	period := numfmt.Period(f.Period, bd.o.Lang)
+	if period == "" {
+		if d := bd.docs[f.Sources[0].Doc]; d != nil && d.Date != "" {
+			period = bd.text("figure.asof", map[string]any{"Date": numfmt.Date(d.Date, bd.o.Lang)})
+		}
+	}
+	return FigureRow{Subject: f.Subject, Value: value, Period: period, Cites: bd.cite(f.Sources)}
+}
+
+// reported reports a figure stated as a fact.
+func reported(f briefing.Figure) bool {
+	return f.Modality == "" || f.Modality == briefing.ModalityReported
 }
 
 // charts renders the configured charts; a chart without figures is left out with a note.

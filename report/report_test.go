@@ -218,7 +218,7 @@ func TestWhatIsNewSinceThePreviousEdition(t *testing.T) {
 	}
 	found := false
 	for _, f := range b.News.Figures {
-		found = found || strings.Contains(f.Value, "120 Mio. US-Dollar")
+		found = found || strings.Contains(f.Value, "120 Mio. US-Dollar") || strings.Contains(f.Value, "„120 Millionen US-Dollar“")
 	}
 	if !found {
 		t.Errorf("the new trade figure is not listed: %+v", b.News.Figures)

@@ -24,7 +24,10 @@ type Wording struct {
 // required are the templates every wording file defines, with sample data to check that they
 // execute.
 var required = map[string]any{
-	"cover.edition":  map[string]any{"Date": "24. November 2026"},
+	"cover.edition": map[string]any{"Date": "24. November 2026"},
+	"figure.words":  map[string]any{"Words": "rund 10.000 Soldaten"}, "figure.asof": map[string]any{"Date": "31.01.2025"},
+	"figure.modality.estimate": nil, "figure.modality.target": nil, "figure.modality.hypothetical": nil,
+	"figure.modality.negated": nil, "figure.modality.historical": nil,
 	"warning.future": map[string]any{"Date": "01.12.2026", "Edition": "24.11.2026"},
 	"cover.summary":  map[string]any{"Documents": 5, "From": "2024", "To": "2025", "Undated": 1},
 	"toc.title":      nil, "header": map[string]any{"Title": "T", "Marking": "M"},

@@ -47,8 +47,23 @@ type Term struct {
 // Named is a measure or an entity: an id, a display name and the terms that find it.
 type Named struct {
 	ID, Name string
-	Terms    []string
+	// Kind is what a measure counts (one of Kinds); empty accepts any figure.
+	Kind  string
+	Terms []string
 }
+
+// Kinds of measures: a figure is of a measure only when its unit fits the measure's kind.
+var Kinds = []string{KindMoney, KindPersons, KindObjects, KindEvents, KindDistance, KindPercent}
+
+// The kinds of measures.
+const (
+	KindMoney    = "money"    // an amount in a currency
+	KindPersons  = "persons"  // a count of people (soldiers, workers, victims)
+	KindObjects  = "objects"  // a count of things (shells, containers, missiles)
+	KindEvents   = "events"   // a count of occurrences (meetings, visits, launches)
+	KindDistance = "distance" // a length (km, mi, m)
+	KindPercent  = "percent"  // a share or a change in per cent
+)
 
 // Analyze builds the model of the documents. It fills themes, figures and events; documents
 // and warnings are passed through.

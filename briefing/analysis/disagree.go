@@ -8,18 +8,20 @@ import (
 // same unit (counts of one measure compare whatever noun they use), the same period or none,
 // and at least one entity in common (or none named). Figures of sentences that state the same
 // claim with different numbers are grouped as well.
-func disagreements(figs []briefing.Figure, conflicts [][2]int) []briefing.Disagreement {
+func disagreements(figs []briefing.Figure, conflicts [][2]int, dateOf func(doc string) string) []briefing.Disagreement {
 	var out []briefing.Disagreement
 	uf := newUnionFind(len(figs))
 	for i := range figs {
 		for j := i + 1; j < len(figs); j++ {
-			if comparable(figs[i], figs[j]) && !sameValue(figs[i], figs[j]) {
+			if comparable(figs[i], figs[j], dateOf) && !sameValue(figs[i], figs[j]) {
 				uf.union(i, j)
 			}
 		}
 	}
 	for _, c := range conflicts {
-		uf.union(c[0], c[1])
+		if comparable(figs[c[0]], figs[c[1]], dateOf) {
+			uf.union(c[0], c[1])
+		}
 	}
 	for _, members := range uf.groups() {
 		if len(members) < 2 {
@@ -35,22 +37,27 @@ func disagreements(figs []briefing.Figure, conflicts [][2]int) []briefing.Disagr
 	return out
 }
 
-// comparable reports whether two figures measure the same thing. Figures of one sentence are
-// parts or changes ("9 Millionen … von insgesamt 30 Millionen"), never a disagreement; the
-// first entity is whom the figure is about and must be the same.
-func comparable(a, b briefing.Figure) bool {
+// comparable reports whether two figures measure the same thing: the same measure, unit,
+// subject (entities and direction), period and modality, both rates or both totals. Figures
+// of one sentence are parts or changes ("9 Millionen … von insgesamt 30 Millionen"), never a
+// disagreement. A figure without a period is as of its document's date: two such figures
+// disagree only when their documents have the same date (3.000 soldiers in October and
+// 11.000 in December are a development, not a disagreement).
+func comparable(a, b briefing.Figure, dateOf func(doc string) string) bool {
 	if a.Measure == "" || a.Measure != b.Measure || a.Sources[0] == b.Sources[0] {
 		return false
 	}
-	if isMoneyOrPercent(a.Unit) || isMoneyOrPercent(b.Unit) {
-		if a.Unit != b.Unit {
-			return false
-		}
-	}
-	if (a.Period == nil) != (b.Period == nil) || a.Period != nil && *a.Period != *b.Period {
+	if a.Unit != b.Unit || a.Subject != b.Subject || a.Modality != b.Modality {
 		return false
 	}
-	return len(a.Entities) == 0 || len(b.Entities) == 0 || a.Entities[0] == b.Entities[0]
+	if (a.Qualifier == "average") != (b.Qualifier == "average") {
+		return false
+	}
+	if a.Period == nil && b.Period == nil {
+		da := dateOf(a.Sources[0].Doc)
+		return da != "" && da == dateOf(b.Sources[0].Doc)
+	}
+	return a.Period != nil && b.Period != nil && *a.Period == *b.Period
 }
 
 func sameValue(a, b briefing.Figure) bool {

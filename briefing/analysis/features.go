@@ -18,7 +18,7 @@ import (
 type vocabulary struct {
 	opt      Options
 	themes   *lexicon.Matcher
-	measures *lexicon.Matcher
+	measures *lexicon.HeadMatcher
 	entities *lexicon.Matcher
 	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
 	dated    sync.Map // language, reference date and line -> []dates.Expr
@@ -103,7 +103,7 @@ func newVocabulary(opt Options) *vocabulary {
 	return &vocabulary{
 		opt:      opt,
 		themes:   lexicon.New(themeTerms, exclude),
-		measures: lexicon.New(namedTerms(opt.Measures), nil),
+		measures: lexicon.NewHeads(namedTerms(opt.Measures)),
 		entities: lexicon.New(namedTerms(opt.Entities), nil),
 	}
 }

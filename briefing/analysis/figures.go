@@ -12,21 +12,29 @@ import (
 	"github.com/secbrief/briefing/briefing/quantity"
 )
 
-// figures turns the quantities of the corpus into figures with measure, subject, period and
-// themes. The same figure stated by several documents becomes one figure with several sources.
+// figures turns the quantities of the corpus into figures with measure, subject, period,
+// direction and modality. The same figure stated by several documents becomes one figure
+// with several sources. Measure, entities, direction and modality are read from the figure's
+// own clause; where it does not settle them they stay empty.
 func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	var out []briefing.Figure
 	index := map[string]int{}
 	for si, s := range c.sents {
 		for qi, q := range s.quantities {
-			measure, from := c.measureFor(si, q)
+			qa, qb := tokenAt(s.toks, q.Start), tokenAt(s.toks, max(q.Start, q.End-1))
+			first, last := clause(s.toks, s.text, qa, qb)
+			measure, from := c.measureFor(si, q, first, last, v)
 			if !worthFigure(q, measure) {
 				continue
 			}
 			f := briefing.Figure{
 				Value: round(q.Value), Unit: q.Unit, Qualifier: q.Qualifier, Period: periodFor(s, qi),
-				Themes: v.themeIDs(s), Text: s.text,
+				Themes: v.themeIDs(s), Text: s.text, Words: s.text[q.Start:q.End],
 				Sources: []briefing.Source{{Doc: c.docs[s.doc].ID, Start: s.start, End: s.end}},
+			}
+			f.Modality = modalityOf(s.toks, first, last, qa, qb, f.Period, s.text)
+			if f.Modality == briefing.ModalityReported && f.Period == nil && c.historicalContext(si) {
+				f.Modality = briefing.ModalityHistorical
 			}
 			if q.ValueMax > 0 {
 				vm := round(q.ValueMax)
@@ -38,11 +46,15 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 			if len(f.Themes) == 0 {
 				f.Themes = c.paragraphThemes(si, v)
 			}
-			f.Entities = c.entitiesFor(si, q, measure, v)
-			f.Subject = subject(v, measure, q, f.Entities)
 			if measure != nil {
-				f.Measure = v.opt.Measures[measure.Group].ID
+				m := v.opt.Measures[measure.Group]
+				f.Measure = m.ID
+				f.From, f.To, f.Entities = attribution(s, first, last, qa, qb, measure, v)
+				if isCountKind(m.Kind) {
+					f.Unit = m.Name // in the briefing's language: "Soldaten", not "troops"
+				}
 			}
+			f.Subject = subject(v, measure, q, f)
 			key := figureKey(f)
 			if k, ok := index[key]; ok {
 				out[k].Sources = appendSource(out[k].Sources, f.Sources[0])
@@ -56,6 +68,28 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 		out = []briefing.Figure{}
 	}
 	return out
+}
+
+// historicalContext reports a sentence without a time of its own that follows, in the same
+// paragraph, a sentence about a past era: "Es war die chinesische Seite, die mit drei
+// Millionen Kämpfern …" after a sentence about the Korean War.
+func (c *corpus) historicalContext(si int) bool {
+	s := c.sents[si]
+	if len(s.exprs) > 0 || si == 0 {
+		return false
+	}
+	prev := c.sents[si-1]
+	if prev.doc != s.doc || prev.para != s.para {
+		return false
+	}
+	if historical(prev.toks, 0, len(prev.toks)-1, nil, prev.text) {
+		return true
+	}
+	old := len(prev.exprs) > 0
+	for _, e := range prev.exprs {
+		old = old && e.To != "" && e.To < "2000"
+	}
+	return old
 }
 
 // paragraphThemes returns the themes of the other sentences of a sentence's paragraph, for a
@@ -90,37 +124,41 @@ type measureHit struct {
 	tok   int
 }
 
-// measureFor finds the measure of a quantity: the measure term nearest to it in its sentence,
-// else one in the sentence before in the same paragraph ("Es betrug … 34,4 Millionen" after
-// "… stieg das Handelsvolumen …"). Counts are measured by their own noun when it is a term.
-func (c *corpus) measureFor(si int, q quantity.Quantity) (*measureHit, *sentence) {
+// measureFor finds the measure of a quantity. A count is measured by its own noun only
+// ("3.000 nordkoreanische Soldaten"), never by a term elsewhere ("zwei Tore … Treffen"). An
+// amount, a share or a distance is measured by the nearest term of its clause whose kind
+// fits its unit; when the sentence names no measure at all, by the last one of the sentence
+// before in the same paragraph ("… stieg das Handelsvolumen … Es betrug 34,4 Millionen").
+func (c *corpus) measureFor(si int, q quantity.Quantity, first, last int, v *vocabulary) (*measureHit, *sentence) {
 	s := c.sents[si]
-	if h := nearestMeasure(s, q); h != nil {
+	if h := nearestMeasure(s, q, first, last, v); h != nil {
 		return h, s
 	}
-	if q.Noun != "" {
+	if q.Noun != "" || len(s.measures) > 0 || si == 0 {
 		return nil, nil
 	}
-	if q.Noun == "" && si > 0 {
-		prev := c.sents[si-1]
-		if prev.doc == s.doc && prev.para == s.para && len(prev.measures) > 0 && len(prev.quantities) > 0 {
-			last := prev.measures[len(prev.measures)-1]
+	prev := c.sents[si-1]
+	if prev.doc == s.doc && prev.para == s.para && len(prev.measures) > 0 && len(prev.quantities) > 0 {
+		last := prev.measures[len(prev.measures)-1]
+		if fits(v.opt.Measures[last.Group].Kind, q) {
 			return &measureHit{Group: last.Group, tok: -1}, prev
 		}
 	}
 	return nil, nil
 }
 
-// nearestMeasure returns the measure term of a sentence nearest to a quantity. A count is
-// measured only by its own noun ("3.000 nordkoreanische Soldaten"), never by a term elsewhere
-// in the sentence ("Die drei Verbündeten … Truppen").
-func nearestMeasure(s *sentence, q quantity.Quantity) *measureHit {
+// nearestMeasure returns the measure term of a quantity's clause nearest to it whose kind
+// fits the quantity.
+func nearestMeasure(s *sentence, q quantity.Quantity, first, last int, v *vocabulary) *measureHit {
 	var best *measureHit
 	bestDist := math.MaxInt
 	for _, h := range s.measures {
 		t := s.toks[h.First]
 		inside := t.Start >= q.Start && t.Start < q.End
-		if q.Noun != "" && !inside {
+		if q.Noun != "" && !inside || q.Noun == "" && (h.First < first || h.Last > last) {
+			continue
+		}
+		if !fits(v.opt.Measures[h.Group].Kind, q) {
 			continue
 		}
 		dist := distance(t.Start, s.toks[h.Last].End, q.Start, q.End)
@@ -129,6 +167,37 @@ func nearestMeasure(s *sentence, q quantity.Quantity) *measureHit {
 		}
 	}
 	return best
+}
+
+// fits reports whether a quantity's unit fits a measure's kind.
+func fits(kind string, q quantity.Quantity) bool {
+	switch kind {
+	case "":
+		return true
+	case KindMoney:
+		return q.Noun == "" && isCurrency(q.Unit)
+	case KindPercent:
+		return q.Unit == "%"
+	case KindDistance:
+		return q.Unit == "km" || q.Unit == "m" || q.Unit == "mi"
+	}
+	return q.Noun != "" // persons, objects, events: a count of the measure's noun
+}
+
+func isCountKind(kind string) bool {
+	return kind == KindPersons || kind == KindObjects || kind == KindEvents
+}
+
+func isCurrency(unit string) bool {
+	if len(unit) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if unit[i] < 'A' || unit[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // distance is the gap in bytes between two spans, 0 when they overlap.
@@ -178,80 +247,9 @@ func periodFor(s *sentence, qi int) *briefing.Period {
 	return &briefing.Period{From: best.From, To: best.To}
 }
 
-// prepositions that introduce a place or a goal: an entity after them is not what a figure is
-// about ("an die ukrainische Front").
-var placePrepositions = map[string]bool{"an": true, "nach": true, "in": true, "gegen": true, "auf": true,
-	"zu": true, "aus": true, "to": true, "into": true, "against": true, "from": true, "at": true}
-
-// entitiesFor names what a figure is about, best evidence first: entities right next to the
-// measure or the counted noun ("der südkoreanischen Militärexporte", "Wirtschaftsleistung des
-// Nordens"), else the other entities of the sentence, else those of its paragraph. At most two.
-func (c *corpus) entitiesFor(si int, q quantity.Quantity, m *measureHit, v *vocabulary) []string {
-	s := c.sents[si]
-	var near, other []int
-	for _, h := range s.entities {
-		t := s.toks[h.First]
-		if t.Modifier || afterPlacePreposition(s, h.First) {
-			continue
-		}
-		if isNear(s, h.First, q, m) {
-			near = append(near, h.Group)
-		} else {
-			other = append(other, h.Group)
-		}
-	}
-	groups := near
-	if len(groups) == 0 {
-		groups = other
-	}
-	for j := si - 1; len(groups) == 0 && j >= 0 && c.sents[j].doc == s.doc && c.sents[j].para == s.para; j-- {
-		for _, h := range c.sents[j].entities {
-			if !c.sents[j].toks[h.First].Modifier {
-				groups = append(groups, h.Group)
-			}
-		}
-	}
-	var names []string
-	for _, g := range groups {
-		name := v.opt.Entities[g].Name
-		if !slices.Contains(names, name) && len(names) < 2 {
-			names = append(names, name)
-		}
-	}
-	return names
-}
-
-// afterPlacePreposition reports whether token i follows a place preposition, directly or
-// after an article ("an die ukrainische Front").
-func afterPlacePreposition(s *sentence, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-2; j-- {
-		w := strings.ToLower(s.toks[j].Word)
-		if placePrepositions[w] {
-			return true
-		}
-		if !articles[w] {
-			return false
-		}
-	}
-	return false
-}
-
-var articles = map[string]bool{"der": true, "die": true, "das": true, "dem": true, "den": true, "des": true,
-	"ein": true, "eine": true, "einer": true, "einem": true, "einen": true, "the": true, "a": true, "an": true}
-
-// isNear reports whether token i stands within three words of the measure term or inside the
-// quantity's own noun phrase.
-func isNear(s *sentence, i int, q quantity.Quantity, m *measureHit) bool {
-	t := s.toks[i]
-	if t.Start >= q.Start && t.End <= q.End {
-		return true
-	}
-	return m != nil && m.tok >= 0 && abs(i-m.tok) <= 3
-}
-
 // subject names what a figure measures: the measure's name (or the counted noun) and the
-// entities it is about, "Rüstungsexporte Südkorea", "Handelsvolumen Russland–Nordkorea".
-func subject(v *vocabulary, m *measureHit, q quantity.Quantity, entities []string) string {
+// entities it is about, "Rüstungsexporte Südkorea", "Waffenlieferungen Nordkorea → Russland".
+func subject(v *vocabulary, m *measureHit, q quantity.Quantity, f briefing.Figure) string {
 	var head string
 	switch {
 	case m != nil:
@@ -259,7 +257,15 @@ func subject(v *vocabulary, m *measureHit, q quantity.Quantity, entities []strin
 	case q.Noun != "":
 		head = q.Unit
 	}
-	return strings.TrimSpace(head + " " + strings.Join(entities, "–"))
+	switch {
+	case f.From != "" && f.To != "":
+		return head + " " + f.From + " → " + f.To
+	case f.To != "":
+		return head + " → " + f.To
+	case f.From != "":
+		return head + " " + f.From
+	}
+	return strings.TrimSpace(head + " " + strings.Join(f.Entities, "–"))
 }
 
 func figureKey(f briefing.Figure) string {
@@ -271,7 +277,7 @@ func figureKey(f briefing.Figure) string {
 	if f.Period != nil {
 		p = f.Period.From + "/" + f.Period.To
 	}
-	return fmt.Sprintf("%g|%g|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier)
+	return fmt.Sprintf("%g|%g|%s|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier, f.Modality)
 }
 
 func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {

@@ -25,7 +25,11 @@ const (
 
 // themes ranks the statements of every theme and attaches the disagreements among its figures.
 func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) []briefing.Theme {
-	groups := disagreements(figures, c.conflictFigures(figures))
+	dates := map[string]string{}
+	for _, d := range c.docs {
+		dates[d.ID] = d.Date
+	}
+	groups := disagreements(figures, c.conflictFigures(figures), func(doc string) string { return dates[doc] })
 	out := make([]briefing.Theme, 0, len(opt.Themes))
 	for ti, t := range opt.Themes {
 		cands := c.candidates(ti, opt.Candidates)

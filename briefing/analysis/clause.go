@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/secbrief/briefing/briefing/lexicon"
+)
+
+// clause returns the token range [first, last] of the clause around token range [a, b]: a
+// sentence splits at semicolons, colons, dashes between spaces, and at a comma before a
+// conjunction or relative pronoun ("…, während …", "…, which …"). A figure's measure,
+// entities, direction and modality are read from its own clause only.
+func clause(toks []lexicon.Token, text string, a, b int) (int, int) {
+	first, last := 0, len(toks)-1
+	for i := a; i > 0; i-- {
+		if splitsBefore(toks, text, i) {
+			first = i
+			break
+		}
+	}
+	for i := b + 1; i < len(toks); i++ {
+		if splitsBefore(toks, text, i) {
+			last = i - 1
+			break
+		}
+	}
+	return first, last
+}
+
+// splitsBefore reports a clause boundary between token i-1 and token i.
+func splitsBefore(toks []lexicon.Token, text string, i int) bool {
+	gap := text[toks[i-1].End:toks[i].Start]
+	switch {
+	case strings.ContainsAny(gap, ";:"), strings.Contains(gap, " – "), strings.Contains(gap, " — "), strings.Contains(gap, " - "):
+		return true
+	case strings.Contains(gap, ","):
+		return conjunctions[strings.ToLower(toks[i].Word)]
+	}
+	return false
+}
+
+// conjunctions and relative pronouns that begin a clause after a comma.
+var conjunctions = set(`und aber während doch jedoch sondern wobei nachdem weil da obwohl als wie
+	die der das dem den deren dessen welche welcher welches was wenn falls dass sodass
+	and but while whereas which who whom whose although though after when as if that so`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// tokenAt returns the index of the first token that ends after byte offset off.
+func tokenAt(toks []lexicon.Token, off int) int {
+	for i, t := range toks {
+		if t.End > off {
+			return i
+		}
+	}
+	return len(toks) - 1
+}

@@ -1,0 +1,119 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/lexicon"
+)
+
+// Words that say how a clause states its figure. They are matched on whole folded words.
+var (
+	targetWords = set(`ziel ziele zielen zielmarke zielvorgabe angestrebt angestrebte angestrebten anstreben strebt streben
+		plant planen plante geplant geplante geplanten planung prognose prognostiziert voraussichtlich
+		erwartet erwarten erwartete vorgesehen vorgesehene
+		target targets targeted targeting aim aims aiming aimed goal goals plan plans planned planning
+		forecast forecasts projected projection expects expected intends intend seeks seek envisaged`)
+	estimateWords = set(`schatzungsweise geschatzt geschatzte geschatzten schatzung schatzungen schatzt schatzen
+		vermutlich mutmasslich moglicherweise wahrscheinlich hochgerechnet
+		estimated estimate estimates estimating assessed assess assesses assessment believed believes
+		possibly probably likely presumably`)
+	hypotheticalWords = set(`konnte konnten wurde wurden ware waren falls unwahrscheinlich theoretisch hypothetisch
+		could would might unlikely if hypothetical`)
+	negationWords = set(`nicht kein keine keinen keiner keinem nie niemals dementiert dementierte bestritt bestreitet
+		not no never denied denies deny`)
+	historicalWords = set(`koreakrieg koreakrieges koreakriegs weltkrieg weltkrieges weltkriegs sowjetunion sowjetzeit
+		kalten kalter`)
+	historicalPhrases = []string{"korean war", "world war", "cold war", "soviet union", "soviet era", "kalten krieg", "kalter krieg"}
+)
+
+// modalityOf says how a clause (tokens first..last) states the figure at tokens qa..qb. A
+// German "soll … haben" reports what others say ("soll 10.000 Soldaten geschickt haben"), not a
+// plan; "would"/"würde" with "nicht"/"not" is hypothetical, not a negation of the figure. A
+// figure whose period ends before 2000, or whose clause names a past era, is historical.
+func modalityOf(toks []lexicon.Token, first, last, qa, qb int, p *briefing.Period, text string) string {
+	var hypo, target, estimate, negated bool
+	for i := first; i <= last; i++ {
+		if i >= qa && i <= qb {
+			continue
+		}
+		w := toks[i].Folded
+		switch {
+		case hypotheticalWords[w]:
+			// Folded "würde", "könnte", "wäre" are also the past tense ("wurde") and "Ware".
+			if subjunctive[w] && !strings.ContainsAny(toks[i].Word, "äöüÄÖÜ") {
+				continue
+			}
+			hypo = true
+		case targetWords[w]:
+			target = true
+		case (w == "soll" || w == "sollen" || w == "will" || w == "wollen") && !allegation(toks, i, last):
+			target = true
+		case estimateWords[w]:
+			estimate = true
+		case negationWords[w] && negates(toks, i, qa):
+			negated = true
+		}
+	}
+	switch {
+	case hypo:
+		return briefing.ModalityHypothetical
+	case negated:
+		return briefing.ModalityNegated
+	case target:
+		return briefing.ModalityTarget
+	case estimate:
+		return briefing.ModalityEstimate
+	case historical(toks, first, last, p, text):
+		return briefing.ModalityHistorical
+	}
+	return briefing.ModalityReported
+}
+
+// subjunctive are German subjunctives whose folded form is another word.
+var subjunctive = set("wurde wurden konnte konnten ware waren")
+
+// allegation reports "soll … haben/sein/worden": reported speech about the past.
+func allegation(toks []lexicon.Token, i, last int) bool {
+	for j := i + 1; j <= last; j++ {
+		switch toks[j].Folded {
+		case "haben", "sein", "worden", "gewesen":
+			return true
+		}
+	}
+	return false
+}
+
+// negates reports a negation word that stands right before the figure (at most three words
+// before it): "keine 10.000 Soldaten", "did not send 3,000 troops", not "no more than" (a
+// qualifier the figure already carries) and not a negation elsewhere in the clause.
+func negates(toks []lexicon.Token, i, qa int) bool {
+	if i > qa || qa-i > 3 {
+		return false
+	}
+	if i+1 < len(toks) && (toks[i+1].Folded == "more" || toks[i+1].Folded == "less" || toks[i+1].Folded == "fewer" ||
+		toks[i+1].Folded == "mehr" || toks[i+1].Folded == "weniger" || toks[i+1].Folded == "only" || toks[i+1].Folded == "nur") {
+		return false
+	}
+	return true
+}
+
+func historical(toks []lexicon.Token, first, last int, p *briefing.Period, text string) bool {
+	if p != nil && p.To != "" && p.To < "2000" {
+		return true
+	}
+	for i := first; i <= last; i++ {
+		if historicalWords[toks[i].Folded] {
+			return true
+		}
+	}
+	if first <= last {
+		span := strings.ToLower(text[toks[first].Start:toks[last].End])
+		for _, ph := range historicalPhrases {
+			if strings.Contains(span, ph) {
+				return true
+			}
+		}
+	}
+	return false
+}
