@@ -68,6 +68,10 @@ type Analysis struct {
 	// DuplicateSimilarity is the word-shingle resemblance above which sentences of different
 	// documents are the same statement (0–1).
 	DuplicateSimilarity float64 `mapstructure:"duplicate_similarity"`
+	// Subject lists the ids of the entities the briefing is about; a document is used only
+	// when MinSubjectSentences of its theme sentences name one of them. Empty uses all.
+	Subject             []string `mapstructure:"subject"`
+	MinSubjectSentences int      `mapstructure:"min_subject_sentences"`
 }
 
 func validateAnalysis(c Config, add func(key string, value any, format string, args ...any)) {
@@ -101,6 +105,14 @@ func validateAnalysis(c Config, add func(key string, value any, format string, a
 		if m.Kind != "" && !slices.Contains(analysis.Kinds, m.Kind) {
 			add(fmt.Sprintf("measures[%d].kind", i), m.Kind, "must be one of %s", strings.Join(analysis.Kinds, ", "))
 		}
+	}
+	for i, id := range c.Analysis.Subject {
+		if !slices.ContainsFunc(c.Entities, func(e Entity) bool { return e.ID == id }) {
+			add(fmt.Sprintf("analysis.subject[%d]", i), id, "is not the id of an entity")
+		}
+	}
+	if c.Analysis.MinSubjectSentences < 0 {
+		add("analysis.min_subject_sentences", c.Analysis.MinSubjectSentences, "must be 0 (the default, 2) or more")
 	}
 	checkIDs("entities", len(c.Entities), func(i int) (string, int) { return c.Entities[i].ID, len(c.Entities[i].Terms) }, add)
 	a := c.Analysis

@@ -13,6 +13,8 @@ func (c Config) AnalysisOptions() analysis.Options {
 		MinThemeScore:       c.Analysis.MinThemeScore,
 		Candidates:          c.Analysis.Candidates,
 		DuplicateSimilarity: c.Analysis.DuplicateSimilarity,
+		Subject:             c.Analysis.Subject,
+		MinSubjectSentences: c.Analysis.MinSubjectSentences,
 	}
 	for _, t := range c.Themes {
 		th := analysis.Theme{ID: t.ID, Title: t.Title.In(c.Language), Exclude: t.Exclude}

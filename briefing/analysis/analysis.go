@@ -29,6 +29,10 @@ type Options struct {
 	DuplicateSimilarity float64
 	// Workers is the number of documents prepared at once; 0 means GOMAXPROCS.
 	Workers int
+	// Subject lists the ids of the entities the briefing is about; a document must name one
+	// of them in MinSubjectSentences sentences of a theme to be used. Empty uses every document.
+	Subject             []string
+	MinSubjectSentences int
 }
 
 // Theme is a section of the briefing with its lexicon.
@@ -98,6 +102,12 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	close(work)
 	wg.Wait()
 
+	for i := range docs {
+		if !v.relevant(prepared[i]) {
+			prepared[i] = nil
+			warnings = append(warnings, offTopic(&docs[i], opt.MinSubjectSentences))
+		}
+	}
 	c := newCorpus(docs, prepared, opt.Themes)
 	c.cluster(opt.DuplicateSimilarity)
 	m := briefing.NewModel(docs, warnings)
@@ -119,6 +129,9 @@ func withDefaults(o Options) Options {
 	}
 	if o.Candidates < o.StatementsPerTheme {
 		o.Candidates = max(300, o.StatementsPerTheme)
+	}
+	if o.MinSubjectSentences <= 0 {
+		o.MinSubjectSentences = 2
 	}
 	if o.DuplicateSimilarity <= 0 {
 		o.DuplicateSimilarity = 0.5

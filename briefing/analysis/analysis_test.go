@@ -358,3 +358,52 @@ func TestAddedDocumentsMoveTheModel(t *testing.T) {
 		}
 	})
 }
+
+// A document that does not name the briefing's subject in a theme sentence gives no
+// statements, figures or events, and is named in a warning.
+func TestOffTopicDocumentsAreNotUsed(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"2024-05-04_fussball.txt": "Bayern gewinnt\n\nBayern erzielte zwei Treffer und verfehlte das Ziel von 80 Punkten; der Handel mit Spielern brachte 120 Millionen Euro. Die Nato feierte am 4. April 2024 ihr Jubiläum mit 3.000 Gästen in Berlin.\n",
+		"2024-11-04_truppen.txt":  "Truppen\n\nNordkorea hat nach Angaben aus Seoul 3.000 Soldaten nach Russland entsandt.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs := loadDocs(t, dir)
+	m, err := analysis.Analyze(context.Background(), docs, nil, options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := ""
+	for _, d := range docs {
+		if strings.HasPrefix(d.Path, "2024-05-04") {
+			off = d.ID
+		}
+	}
+	for _, f := range m.Figures {
+		if f.Sources[0].Doc == off {
+			t.Errorf("figure %g %s from the football article", f.Value, f.Unit)
+		}
+	}
+	for _, e := range m.Events {
+		if e.Sources[0].Doc == off {
+			t.Errorf("event %s from the football article", e.Date)
+		}
+	}
+	for _, th := range m.Themes {
+		for _, st := range th.Statements {
+			if st.Sources[0].Doc == off {
+				t.Errorf("statement from the football article: %s", st.Text)
+			}
+		}
+	}
+	if len(m.Warnings) != 1 || m.Warnings[0].Path != "2024-05-04_fussball.txt" || !strings.Contains(m.Warnings[0].Message, "not used") {
+		t.Errorf("warnings = %v, want one 'not used' for the football article", m.Warnings)
+	}
+	if len(m.Figures) == 0 {
+		t.Error("the article about troops gave no figure")
+	}
+}

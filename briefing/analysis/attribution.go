@@ -40,7 +40,7 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		anchor = m.tok
 	}
 	for _, h := range s.entities {
-		if h.First < first || h.Last > last {
+		if h.First < first || h.Last > last || s.toks[h.Last].Modifier {
 			continue
 		}
 		name := v.opt.Entities[h.Group].Name

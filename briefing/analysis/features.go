@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -19,6 +20,7 @@ type vocabulary struct {
 	opt      Options
 	themes   *lexicon.Matcher
 	measures *lexicon.HeadMatcher
+	subject  map[int]bool // entity indices the briefing is about
 	entities *lexicon.Matcher
 	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
 	dated    sync.Map // language, reference date and line -> []dates.Expr
@@ -76,7 +78,7 @@ func (v *vocabulary) features(text, lang string, heading bool) *textFeatures {
 	f := &textFeatures{toks: lexicon.Tokenize(text, lang)}
 	f.themes = v.themeMatches(f.toks, german)
 	f.measures = v.measures.Match(f.toks, german)
-	f.entities = v.entities.Match(f.toks, german)
+	f.entities = outermost(v.entities.Match(f.toks, german))
 	if !heading {
 		f.quantities = quantity.Find(text, lang)
 	}
@@ -91,6 +93,25 @@ func (v *vocabulary) features(text, lang string, heading bool) *textFeatures {
 	return f
 }
 
+// outermost drops the hits inside a longer hit: "Republic of Korea" inside "Democratic
+// People's Republic of Korea" is not a second entity.
+func outermost(hits []lexicon.Hit) []lexicon.Hit {
+	out := hits[:0:0]
+	for i, h := range hits {
+		inside := false
+		for j, o := range hits {
+			if j != i && o.First <= h.First && o.Last >= h.Last && o.Last-o.First > h.Last-h.First {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 func newVocabulary(opt Options) *vocabulary {
 	var themeTerms []lexicon.Term
 	exclude := map[int][]string{}
@@ -100,7 +121,14 @@ func newVocabulary(opt Options) *vocabulary {
 		}
 		exclude[i] = t.Exclude
 	}
+	subject := map[int]bool{}
+	for i, e := range opt.Entities {
+		if slices.Contains(opt.Subject, e.ID) {
+			subject[i] = true
+		}
+	}
 	return &vocabulary{
+		subject:  subject,
 		opt:      opt,
 		themes:   lexicon.New(themeTerms, exclude),
 		measures: lexicon.NewHeads(namedTerms(opt.Measures)),
