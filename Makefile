@@ -6,7 +6,7 @@ BIN       := bin/briefing
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X main.version=$(VERSION)
 
-.PHONY: run build test vet fuzz bench soak golden image image-test deploy-test clean
+.PHONY: run build test vet fuzz bench eval soak golden image image-test deploy-test clean
 
 run:
 	$(GO) run ./cmd/briefing generate --config config.yaml --json out/analysis.json
@@ -32,6 +32,11 @@ fuzz:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Figure precision and recall, date accuracy and off-topic output on the annotated corpus of
+# real documents in eval/ (see eval/ANNOTATION.md); the result is kept in eval/RESULT.md.
+eval:
+	$(GO) run ./cmd/briefing-eval -write -v
 
 # The container image, for users with Docker.
 image:
