@@ -53,7 +53,8 @@ func comparable(a, b briefing.Figure, dateOf func(doc string) string) bool {
 	if (a.Qualifier == "average") != (b.Qualifier == "average") {
 		return false
 	}
-	if a.Period == nil && b.Period == nil {
+	if a.Period == nil && b.Period == nil || a.Period != nil && b.Period != nil && *a.Period == *b.Period && a.Period.To == "" {
+		// Without a period, or since a date, a figure is as of its document's date.
 		da := dateOf(a.Sources[0].Doc)
 		return da != "" && da == dateOf(b.Sources[0].Doc)
 	}

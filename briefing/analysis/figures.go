@@ -244,6 +244,11 @@ func periodFor(s *sentence, qi int) *briefing.Period {
 	if best == nil || bestDist == math.MaxInt {
 		return nil
 	}
+	if best.Mod == "since" {
+		// "seit Dezember 2023" runs to the document's date, which the reader sees beside it:
+		// the period stays open rather than claiming the date as its end.
+		return &briefing.Period{From: best.From}
+	}
 	return &briefing.Period{From: best.From, To: best.To}
 }
 
