@@ -2,6 +2,15 @@ package quantity
 
 // englishCases cover the rules in English.
 var englishCases = []findCase{
+	// Scale words and abbreviations seen in real news (issue: "$34.4 mln" became 34,4 US-Dollar).
+	{"mln after a dollar amount", "en", "Trade reached $34.4 mln in 2023.",
+		[]Quantity{{Value: 34.4e6, Unit: "USD"}}},
+	{"half a million", "en", "Russia has suffered more than half a million casualties.",
+		[]Quantity{{Value: 5e5, Unit: "casualties", Noun: "casualties", Qualifier: "more_than", Word: true}}},
+	{"m glued to a dollar amount, bln spaced", "en", "The fund holds $3.5m and $1.1 bln.",
+		[]Quantity{{Value: 3.5e6, Unit: "USD"}, {Value: 1.1e9, Unit: "USD"}}},
+	{"euro sign after the number with bn", "en", "Exports were 1.2bn € last year.",
+		[]Quantity{{Value: 1.2e9, Unit: "EUR"}}},
 	{"some three thousand North Korean soldiers", "en", "North Korea has sent some 3,000 North Korean soldiers to Russia.",
 		[]Quantity{{Value: 3000, Unit: "soldiers", Noun: "soldiers", Qualifier: "about"}}},
 	{"dollar sign with bn and a duration in words", "en", "The deal is worth $17bn over ten years.",

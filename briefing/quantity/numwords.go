@@ -34,6 +34,16 @@ func (sc *scanner) englishWords(i int) (number, bool) {
 	n := number{start: i, end: we, smul: 1, word: true}
 	var st numState
 	pos := i
+	if strings.EqualFold(s[i:we], "half") {
+		// "half a million", "half a billion"
+		a := skipSpaces(s, we)
+		ae := wordEnd(s, a)
+		if a == we || !strings.EqualFold(s[a:ae], "a") || !sc.articleScaleAfter(ae) {
+			return n, false
+		}
+		n.end, n.mant, n.exp = ae, 5, -1
+		return n, true
+	}
 	if strings.EqualFold(s[i:we], "a") {
 		k := skipSpaces(s, we)
 		next := strings.ToLower(s[k:wordEnd(s, k)])

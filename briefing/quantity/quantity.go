@@ -93,7 +93,7 @@ func (sc *scanner) mayStartNumber(i, we int) bool {
 // and articles, each after a space.
 const (
 	numberStartsDE = " ei zw dr vi f\xc3 se si ac ne ze el hu ta"
-	numberStartsEN = " on tw th fo fi si se ei ni te el hu"
+	numberStartsEN = " on tw th fo fi si se ei ni te el hu ha"
 )
 
 // match collects what parse has found so far.

@@ -104,6 +104,12 @@ var seedCases = []findCase{
 
 // germanCases cover the rules in German.
 var germanCases = []findCase{
+	{"Bio. und Tsd.", "de", "Der Haushalt umfasst 1,2 Bio. Euro und 40 Tsd. Soldaten.",
+		[]Quantity{{Value: 1.2e12, Unit: "EUR"}, {Value: 40000, Unit: "Soldaten", Noun: "soldaten"}}},
+	{"Mrd. mit Eurozeichen danach", "de", "Der Handel erreichte 1,2 Mrd. €.",
+		[]Quantity{{Value: 1.2e9, Unit: "EUR"}}},
+	{"Mio. mit Dollarzeichen davor", "de", "Der Handel erreichte $34,4 Mio.",
+		[]Quantity{{Value: 34.4e6, Unit: "USD"}}},
 	{"Mrd. mit Währungscode", "de", "Die Kosten liegen bei 3,8 Mrd. USD.",
 		[]Quantity{{Value: 3.8e9, Unit: "USD"}}},
 	{"deutsche Billion ist eine Million Millionen", "de", "Südkorea zahlte 1,2 Billionen Won.",

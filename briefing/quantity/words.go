@@ -78,16 +78,16 @@ var scales = []scaleWord{
 	{text: "hundert", exp: 2}, {text: "hundred", exp: 2},
 	{text: "tausend", exp: 3}, {text: "tsd.", exp: 3}, {text: "tsd", exp: 3}, {text: "thousand", exp: 3},
 	{text: "million", exp: 6}, {text: "millionen", exp: 6}, {text: "mio.", exp: 6}, {text: "mio", exp: 6},
-	{text: "mn", exp: 6},
+	{text: "mn", exp: 6}, {text: "mln", exp: 6}, {text: "mln.", exp: 6}, {text: "mil.", exp: 6, money: true},
 	{text: "milliarde", exp: 9}, {text: "milliarden", exp: 9}, {text: "mrd.", exp: 9}, {text: "mrd", exp: 9},
-	{text: "bn", exp: 9}, {text: "billion", exp: 9, billion: true}, {text: "billionen", exp: 12},
+	{text: "bn", exp: 9}, {text: "bln", exp: 9}, {text: "bln.", exp: 9}, {text: "billion", exp: 9, billion: true}, {text: "billionen", exp: 12},
 	{text: "bio.", exp: 12}, {text: "trillion", exp: 12}, {text: "tn", exp: 12},
 	{text: "dutzend", mul: 12}, {text: "dozen", mul: 12},
 	{text: "k", exp: 3, money: true}, {text: "m", exp: 6, money: true}, {text: "b", exp: 9, money: true},
 }
 
 // gluedSuffixes may be written directly after digits ("17bn", "10km").
-var gluedSuffixes = set("bn mn tn m b k km kg t kt mt mrd mio tsd")
+var gluedSuffixes = set("bn mn mln bln tn m b k km kg t kt mt mrd mio tsd")
 
 // articleScales are the scale words an article turns into a number ("eine Million", "a dozen").
 var articleScales = set("hundert tausend million milliarde billion dutzend hundred thousand trillion dozen")
