@@ -375,6 +375,16 @@ func TestDocumentDates(t *testing.T) {
 		"2024-03-28_veto.txt": "Russia vetoes the renewal\n\nRussia vetoed the renewal of the panel, whose mandate ends on 30 April 2024.\n",
 		// A dateline with a place.
 		"dateline.txt": "Nordkorea liefert Granaten\n\nSeoul, 12. März 2024. Nordkorea hat nach Angaben aus Seoul bis Ende 2025 Granaten zugesagt.\n",
+		// A standalone dateline within the first lines, after a kicker and a publisher line.
+		"council.txt": "EU sanctions nine individuals\n\nCouncil of the EU\n\nPress release\n\n31 May 2024 13:00\n\nThe Council today sanctioned a further six individuals.\n",
+		"nato.txt":    "Relations with partners\n\n  • Last updated: 11 Apr. 2023 11:02\n\nNATO is strengthening relations with its partners.\n",
+		// "heute (…)" in the first lines, a date opening a header line, a printed paper's date.
+		"aa.txt":         "Auswärtiges Amt zu einem Raketentest\n\nZu den Berichten über den Test am 26.06.2024 sagte ein Sprecher heute (28.06.2024): Wir verurteilen den Test.\n",
+		"bt.txt":         "06.12.2024 | Deutscher Bundestag / 20. WP / Sitzung 204\n\nAndreas Larem - Nordkoreapolitik\n\nSehr geehrte Frau Präsidentin! Wir reden über Nordkorea.\n",
+		"drucksache.txt": "Deutscher Bundestag Drucksache 19/23069 19. Wahlperiode 05.10.2020 Antwort der Bundesregierung auf die Kleine Anfrage. Der Handel wächst.\n",
+		// Infobox lines date the subject, not the document.
+		"infobox.txt": "Leon Draisaitl\n\nGeburtsdatum 27. Oktober 1995\n\nGeburtsort Köln\n\nDraisaitl spielt in der NHL.\n",
+		"final.txt":   "UEFA Euro 2024 final\n\n- Date: 14 July 2024\n\n- City: Berlin\n\nSpain won the final.\n",
 		// Front matter wins over everything else.
 		"2023-01-01_fm.md": "---\ndate: 2024-06-19\n---\n\n# Vertrag\n\nDer Vertrag tritt am 4. Dezember 2024 in Kraft.\n",
 	}
@@ -394,6 +404,13 @@ func TestDocumentDates(t *testing.T) {
 		"2024-03-28_veto.txt": {"2024-03-28", briefing.DateFromFileName},
 		"dateline.txt":        {"2024-03-12", briefing.DateFromText},
 		"2023-01-01_fm.md":    {"2024-06-19", briefing.DateFromFrontMatter},
+		"council.txt":         {"2024-05-31", briefing.DateFromText},
+		"nato.txt":            {"2023-04-11", briefing.DateFromText},
+		"aa.txt":              {"2024-06-28", briefing.DateFromText},
+		"bt.txt":              {"2024-12-06", briefing.DateFromText},
+		"drucksache.txt":      {"2020-10-05", briefing.DateFromText},
+		"infobox.txt":         {"", ""},
+		"final.txt":           {"", ""},
 	}
 	got := byPath(docs)
 	for path, w := range want {
@@ -407,8 +424,8 @@ func TestDocumentDates(t *testing.T) {
 			undated[w.Path]++
 		}
 	}
-	if len(undated) != 2 || undated["un-panel.txt"] != 1 || undated["magna.txt"] != 1 {
-		t.Errorf("undated warnings = %v, want one each for un-panel.txt and magna.txt", undated)
+	if len(undated) != 4 || undated["un-panel.txt"] != 1 || undated["magna.txt"] != 1 || undated["infobox.txt"] != 1 || undated["final.txt"] != 1 {
+		t.Errorf("undated warnings = %v, want one each for un-panel.txt, magna.txt, infobox.txt and final.txt", undated)
 	}
 }
 

@@ -53,6 +53,10 @@ func readHeader(body []string) (header, []string) {
 			h.publisher = l
 		case h.date == "" && isDateLine(l):
 			h.date = dates.Find(l)[0].ISO
+		case h.date == "":
+			if d, ok := startsWithDate(l); ok {
+				h.date = d
+			}
 		}
 	}
 	rest := append([]string{body[titleAt]}, body[n:]...)
@@ -69,9 +73,17 @@ func isTitleCandidate(l string) bool {
 }
 
 var (
-	byline     = regexp.MustCompile(`^(?i:von|by|autor(?:in)?:|author:|text:)\s+`)
-	nameToken  = regexp.MustCompile(`^\p{Lu}[\p{Ll}’'-]*\.?(?:-\p{Lu}[\p{Ll}]*)?$`)
-	datelineRe = regexp.MustCompile(`^(?i:stand|veröffentlicht(?: am)?|erschienen(?: am)?|aktualisiert(?: am)?|datum|published(?: on)?|updated(?: on)?|date)[:\s]`)
+	byline    = regexp.MustCompile(`^(?i:von|by|autor(?:in)?:|author:|text:)\s+`)
+	nameToken = regexp.MustCompile(`^\p{Lu}[\p{Ll}’'-]*\.?(?:-\p{Lu}[\p{Ll}]*)?$`)
+	// Labels of a publication date. "Datum"/"Date" alone are left out: in an infobox they date
+	// the event ("Datum seit 7. Oktober 2023", "Date Signed: 2024-06-18").
+	datelineRe = regexp.MustCompile(`^(?i:stand|veröffentlicht(?: am)?|erschienen(?: am)?|(?:zuletzt )?aktualisiert(?: am)?|published(?: on)?|(?:last )?updated(?: on)?|posted(?: on)?|press release)[:\s]`)
+	// What may stand beside the date on a dateline: nothing, a weekday, a time of day.
+	datelineRest = regexp.MustCompile(`^(?i:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?$`)
+	// A date in parentheses after "heute"/"today" or a weekday: "sagte … heute (28.06.2024):",
+	// "on Thursday (4 April 2024)".
+	// "Drucksache 19/23069 19. Wahlperiode 05.10.2020": the date of a Bundestag printed paper.
+	todayRe = regexp.MustCompile(`(?i)(?:\bwahlperiode\s*|\b(?:heute|today|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\()$`)
 )
 
 // nameStopWords are words that appear in capitalised headings but not in personal names.
@@ -112,26 +124,49 @@ func isDateLine(l string) bool {
 	if len(m) == 0 {
 		return false
 	}
-	rest := strings.TrimSpace(l[:m[0].Start] + l[m[0].End:])
-	return wordCount(rest) <= 1 || datelineRe.MatchString(l)
+	rest := strings.Trim(strings.TrimSpace(l[:m[0].Start]+" "+l[m[0].End:]), "•·-–|: ")
+	return datelineRest.MatchString(rest) || datelineRe.MatchString(strings.TrimLeft(l, "•·-– ")) ||
+		isPlacePrefix(l[:m[0].Start]) && wordCount(l[m[0].End:]) <= 1
+}
+
+// startsWithDate reports a line that begins with a date set off from what follows: "06.12.2024
+// | Deutscher Bundestag / 20. WP", "31. Januar 2025 – Seoul".
+func startsWithDate(l string) (string, bool) {
+	m := dates.Find(l)
+	if len(m) == 0 || m[0].Start != 0 {
+		return "", false
+	}
+	after := strings.TrimLeft(l[m[0].End:], " ")
+	if after == "" || strings.HasPrefix(after, "|") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "- ") || strings.HasPrefix(after, "·") {
+		return m[0].ISO, true
+	}
+	return "", false
 }
 
 func isFootnoteMark(r rune) bool {
 	return r == '*' || r == '†' || strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰", r) || unicode.IsSpace(r)
 }
 
-// datelineIn returns the date of the first three lines of text when one of them starts with a
-// date ("31. Januar 2025Seoul und Tokio - …") or is a dateline; found are the dates of text.
+// datelineIn returns the date of the top of text: in the first three lines, a line that
+// starts with a date ("31. Januar 2025Seoul und Tokio - …"), a place before a date ("Seoul,
+// 12. März 2024."), a date in parentheses after "heute" or a weekday; in the first six, a short
+// line that is a dateline ("31 May 2024 13:00", "Freitag, 12. Juli 2024", "Last updated: 11
+// Apr. 2023"). found are the dates of text.
 func datelineIn(text string, found []dates.Match) string {
 	lineStart := 0
-	for i := 0; i < 3 && lineStart < len(text); i++ {
+	for i := 0; i < 6 && lineStart < len(text); i++ {
 		lineEnd := len(text)
 		if nl := strings.IndexByte(text[lineStart:], '\n'); nl >= 0 {
 			lineEnd = lineStart + nl
 		}
+		line := text[lineStart:lineEnd]
 		for _, m := range found {
-			if m.Start >= lineStart && m.End <= lineEnd && (m.Start == lineStart || isPlacePrefix(text[lineStart:m.Start]) ||
-				lineEnd-lineStart < 80 && isDateLine(text[lineStart:lineEnd])) {
+			if m.Start < lineStart || m.End > lineEnd {
+				continue
+			}
+			top := i < 3 && (m.Start == lineStart || isPlacePrefix(text[lineStart:m.Start]) ||
+				todayRe.MatchString(text[lineStart:m.Start]))
+			if top || lineEnd-lineStart < 80 && isDateLine(line) {
 				return m.ISO
 			}
 		}
@@ -286,7 +321,7 @@ func documentDate(given, givenSource string, h header, text, url, name string) (
 	case h.date != "":
 		return h.date, briefing.DateFromText
 	}
-	if d := datelineIn(text, dates.Find(firstLines(text, 3))); d != "" {
+	if d := datelineIn(text, dates.Find(firstLines(text, 6))); d != "" {
 		return d, briefing.DateFromText
 	}
 	if d := dateInAddress(url); d != "" {
