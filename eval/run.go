@@ -53,7 +53,7 @@ func (r Result) Table() string {
 	row("documents on / off topic", fmt.Sprintf("%d / %d", r.OnDocs, r.OffDocs))
 	row("figure precision (labelled figures right)", fmt.Sprintf("%s (%d of %d)", pct(r.Precision()), r.ClaimsRight, r.Claims))
 	row("figure recall (annotated figures found right)", fmt.Sprintf("%s (%d of %d)", pct(r.Recall()), r.GoldFound, r.Gold))
-	row("right figures without entities / direction", fmt.Sprintf("%d / %d", r.NoEntities, r.NoDirection))
+	row("right figures with fewer entities / without direction", fmt.Sprintf("%d / %d", r.NoEntities, r.NoDirection))
 	row("document dates right", fmt.Sprintf("%s (%d of %d)", pct(r.DateAccuracy()), r.DatedRight, r.Dated))
 	if r.Events > 0 {
 		row("event dates right", fmt.Sprintf("%s (%d of %d)", pct(r.EventAccuracy()), r.EventsRight, r.Events))

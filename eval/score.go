@@ -174,9 +174,9 @@ func (r *Result) scoreFigures(d *briefing.Document, gd GoldDoc, cs []*claim, ent
 			if complete {
 				r.GoldFound++
 			} else {
-				r.Missed = append(r.Missed, fmt.Sprintf("%s: %q (found without entities)", d.Path, gf.Quote))
+				r.Missed = append(r.Missed, fmt.Sprintf("%s: %q (found with fewer entities: %s)", d.Path, gf.Quote, describe(best.f)))
 			}
-			if len(gf.Entities) > 0 && len(best.f.Entities) == 0 {
+			if len(best.f.Entities) < len(gf.Entities) {
 				r.NoEntities++
 			}
 			if gf.From != "" && best.f.From == "" {
@@ -217,18 +217,19 @@ func check(f briefing.Figure, g GoldFigure, ents Entities) ([]string, bool) {
 	if gm := cmpOr(g.Modality, "reported"); modality != gm {
 		fails = append(fails, "modality")
 	}
-	complete := true
-	if len(f.Entities) > 0 {
-		if !sameSet(ids(f.Entities, ents), ids(g.Entities, ents)) {
+	// Naming fewer entities than the text settles is incomplete, not wrong; naming one the
+	// annotation does not have is wrong.
+	got, want := ids(f.Entities, ents), ids(g.Entities, ents)
+	complete := sameSet(got, want)
+	for _, e := range got {
+		if !slices.Contains(want, e) {
 			fails = append(fails, "entities")
+			break
 		}
-	} else if len(g.Entities) > 0 {
-		complete = false
 	}
-	if f.From != "" || f.To != "" {
-		if ents.id(f.From) != ents.id(g.From) || ents.id(f.To) != ents.id(g.To) {
-			fails = append(fails, "direction")
-		}
+	// A direction the program leaves open is incomplete, one it gets wrong is wrong.
+	if f.From != "" && ents.id(f.From) != ents.id(g.From) || f.To != "" && ents.id(f.To) != ents.id(g.To) {
+		fails = append(fails, "direction")
 	}
 	return fails, complete
 }

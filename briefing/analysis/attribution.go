@@ -53,13 +53,18 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		switch {
 		case toPrepositions[prep]:
 			tos = appendName(tos, name)
-		case fromPrepositions[prep]:
+		case fromPrepositions[prep] && (prep != "by" || afterTransfer(s, h.First)):
+			// "by" names the giver only after a transfer ("supplied by"), not any agent
+			// ("activities carried out by the DPRK").
 			froms = appendName(froms, name)
+		case prep == "by":
 		case partnerPrepositions[prep]:
 			partners = appendName(partners, name)
 		case prep != "":
-		case h.First >= qa && h.Last <= qb || adjacent(h.First, h.Last, anchor, qa, qb):
+		case h.First >= qa && h.Last <= qb || ownerOf(s, h.First, h.Last, anchor, qa, qb):
 			owners = appendName(owners, name)
+		case possessive(s, h.Last):
+			// "supported Russia's military actions": the owner of another noun.
 		case h.First < qa:
 			subjects = appendName(subjects, name)
 		}
@@ -71,6 +76,10 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		subjects = subjects[:len(subjects)-1]
 	}
 	transfer := hasWord(s, first, last, transferWords)
+	// "North Korea has now sent Russia 20,000 containers": a giver, a transfer, a receiver.
+	if len(subjects) == 2 && len(tos) == 0 && len(froms) == 0 && transferBetween(s, subjects, first, qa, v) {
+		return subjects[0], subjects[1], subjects
+	}
 	if len(tos) == 1 {
 		to = tos[0]
 	} else if len(tos) == 0 && len(subjects) == 1 && hasWord(s, first, last, receiveWords) {
@@ -146,12 +155,65 @@ func isLowerAdjective(w string) bool {
 	return false
 }
 
-// adjacent reports an entity right before or after the measure or the quantity (at most two
-// words away): "nordkoreanische Soldaten", "Rüstungsexporte Südkoreas", "South Korea's arms
-// exports".
-func adjacent(a, b, anchor, qa, qb int) bool {
-	near := func(x int) bool { return abs(a-x) <= 2 || abs(b-x) <= 2 }
-	return near(anchor) || near(qa) || near(qb)
+// ownerOf reports an entity that qualifies the measure or the quantity: inside its noun phrase,
+// a possessive or adjective right before it ("South Korea's arms exports", "nordkoreanische
+// Soldaten"), or right after the measure ("Rüstungsexporte Südkoreas"). An entity that only
+// stands near it ("has now sent Russia more than 20,000 containers") is not.
+func ownerOf(s *sentence, a, b, anchor, qa, qb int) bool {
+	switch {
+	case b+1 == anchor || b+1 == qa:
+		return isLower(s.toks[a].Word) || possessive(s, b)
+	case b+2 == anchor || b+2 == qa:
+		return possessive(s, b)
+	case anchor >= 0 && a > anchor && a-anchor <= 2:
+		return true
+	}
+	return false
+}
+
+// possessive reports an English possessive after token i ("Korea's", "Korea’s").
+func possessive(s *sentence, i int) bool {
+	if i+1 >= len(s.toks) || s.toks[i+1].Folded != "s" {
+		return false
+	}
+	gap := s.text[s.toks[i].End:s.toks[i+1].Start]
+	return gap == "'" || gap == "’"
+}
+
+// afterTransfer reports a transfer word right before the preposition of token i.
+func afterTransfer(s *sentence, i int) bool {
+	for j := i - 2; j >= 0 && j >= i-4; j-- {
+		for _, p := range transferWords {
+			if strings.HasPrefix(s.toks[j].Folded, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// transferBetween reports a transfer word between the two subjects of a clause, in order.
+func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabulary) bool {
+	pos := map[string]int{}
+	for _, h := range s.entities {
+		if h.First >= first && h.First < qa {
+			if _, ok := pos[v.opt.Entities[h.Group].Name]; !ok {
+				pos[v.opt.Entities[h.Group].Name] = h.First
+			}
+		}
+	}
+	a, b := pos[subjects[0]], pos[subjects[1]]
+	if a >= b {
+		return false
+	}
+	for j := a + 1; j < b; j++ {
+		for _, p := range transferWords {
+			if strings.HasPrefix(s.toks[j].Folded, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasBetween(s *sentence, first, last int) bool {

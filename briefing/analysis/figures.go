@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/secbrief/briefing/briefing"
@@ -28,13 +29,19 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 				continue
 			}
 			f := briefing.Figure{
-				Value: round(q.Value), Unit: q.Unit, Qualifier: q.Qualifier, Period: periodFor(s, qi),
+				Value: round(q.Value), Unit: q.Unit, Qualifier: q.Qualifier, Period: periodFor(s, qi, first, last),
 				Themes: v.themeIDs(s), Text: s.text, Words: s.text[q.Start:q.End],
 				Sources: []briefing.Source{{Doc: c.docs[s.doc].ID, Start: s.start, End: s.end}},
 			}
+			if q.Unit == "mi" {
+				// Miles in kilometres, to a tenth: what a German or English reader compares.
+				f.Value, f.Unit = math.Round(q.Value*16.09344)/10, "km"
+			}
 			f.Modality = modalityOf(s.toks, first, last, qa, qb, f.Period, s.text)
-			if f.Modality == briefing.ModalityReported && f.Period == nil && c.historicalContext(si) {
-				f.Modality = briefing.ModalityHistorical
+			if f.Period == nil && (f.Modality == briefing.ModalityReported || f.Modality == briefing.ModalityEstimate) {
+				if hist, p := c.historicalContext(si); hist {
+					f.Modality, f.Period = briefing.ModalityHistorical, p
+				}
 			}
 			if q.ValueMax > 0 {
 				vm := round(q.ValueMax)
@@ -70,26 +77,41 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	return out
 }
 
+// leads reports an expression that stands in its clause (bytes cs..ce) before every quantity
+// of the clause.
+func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
+	for _, q := range s.quantities {
+		if q.Start >= cs && q.End <= ce && q.Start < e.Start {
+			return false
+		}
+	}
+	return true
+}
+
 // historicalContext reports a sentence without a time of its own that follows, in the same
-// paragraph, a sentence about a past era: "Es war die chinesische Seite, die mit drei
-// Millionen Kämpfern …" after a sentence about the Korean War.
-func (c *corpus) historicalContext(si int) bool {
+// paragraph, a sentence about a past era: "The conflict caused more than 1 million military
+// deaths" after "The Korean War was fought … from 1950 to 1953". When that sentence has one
+// time expression and it is a span, it is the period of the figure.
+func (c *corpus) historicalContext(si int) (bool, *briefing.Period) {
 	s := c.sents[si]
 	if len(s.exprs) > 0 || si == 0 {
-		return false
+		return false, nil
 	}
 	prev := c.sents[si-1]
 	if prev.doc != s.doc || prev.para != s.para {
-		return false
-	}
-	if historical(prev.toks, 0, len(prev.toks)-1, nil, prev.text) {
-		return true
+		return false, nil
 	}
 	old := len(prev.exprs) > 0
 	for _, e := range prev.exprs {
 		old = old && e.To != "" && e.To < "2000"
 	}
-	return old
+	if !old && !historical(prev.toks, 0, len(prev.toks)-1, nil, prev.text) {
+		return false, nil
+	}
+	if len(prev.exprs) == 1 && prev.exprs[0].From != prev.exprs[0].To && prev.exprs[0].To != "" && prev.exprs[0].To < "2000" {
+		return true, &briefing.Period{From: prev.exprs[0].From, To: prev.exprs[0].To}
+	}
+	return true, nil
 }
 
 // paragraphThemes returns the themes of the other sentences of a sentence's paragraph, for a
@@ -211,22 +233,33 @@ func distance(aStart, aEnd, bStart, bEnd int) int {
 	return 0
 }
 
-// periodFor picks the date expression nearest to quantity qi. A conversion in parentheses
-// counts as part of the quantity, and an expression between two quantities goes to the nearer
-// one, so "von 3,8 Mrd. (…) zwischen 2016 und 2020 auf 38 Mrd. (…) zwischen 2021 und 2023"
-// gives each amount its own period.
-func periodFor(s *sentence, qi int) *briefing.Period {
+// periodFor picks the date expression of quantity qi's clause (tokens first..last) nearest to
+// it. A conversion in parentheses counts as part of the quantity, and an expression between
+// two quantities goes to the nearer one, so "von 3,8 Mrd. (…) zwischen 2016 und 2020 auf 38
+// Mrd. (…) zwischen 2021 und 2023" gives each amount its own period. An expression that opens
+// the clause before its first quantity ("Since December 2023, the DPRK has transferred 20,000
+// containers …, containing six million rounds") is the period of every quantity of the clause
+// that has none nearer. An expression in another clause ("…, who spoke to the media today")
+// is not the figure's period.
+func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 	extent := func(q quantity.Quantity) (int, int) {
 		if q.Conversion != nil {
 			return q.Start, max(q.End, q.Conversion.End)
 		}
 		return q.Start, q.End
 	}
+	cs, ce := s.toks[first].Start, s.toks[last].End
 	qs, qe := extent(s.quantities[qi])
-	var best *dates.Expr
+	var best, lead *dates.Expr
 	bestDist := math.MaxInt
 	for i := range s.exprs {
 		e := &s.exprs[i]
+		if e.Start < cs || e.End > ce {
+			continue
+		}
+		if leads(s, e, cs, ce) && (lead == nil || e.Start < lead.Start) {
+			lead = e
+		}
 		d := distance(qs, qe, e.Start, e.End)
 		for j, other := range s.quantities {
 			if j == qi {
@@ -242,6 +275,9 @@ func periodFor(s *sentence, qi int) *briefing.Period {
 		}
 	}
 	if best == nil || bestDist == math.MaxInt {
+		best = lead
+	}
+	if best == nil {
 		return nil
 	}
 	if best.Mod == "since" {
@@ -294,13 +330,14 @@ func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {
 	return append(list, s)
 }
 
-// round removes floating-point noise from parsed values (3.8e9 rather than 3.8000000000000003e9).
+// round removes floating-point noise from parsed values (3.8e9 rather than 3.8000000000000003e9,
+// 12000 rather than 12000.000000000002): ten significant digits are more than any text gives.
 func round(x float64) float64 {
-	if x == 0 {
-		return 0
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 10, 64), 64)
+	if err != nil {
+		return x
 	}
-	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(x)))-9)
-	return math.Round(x/mag) * mag
+	return r
 }
 
 func union(a, b []string) []string {

@@ -16,7 +16,7 @@ var (
 		forecast forecasts projected projection expects expected intends intend seeks seek envisaged`)
 	estimateWords = set(`schatzungsweise geschatzt geschatzte geschatzten schatzung schatzungen schatzt schatzen
 		vermutlich mutmasslich moglicherweise wahrscheinlich hochgerechnet
-		estimated estimate estimates estimating assessed assess assesses assessment believed believes
+		estimated estimate estimates estimating assessed assess assesses assessment believed believes believe
 		possibly probably likely presumably`)
 	hypotheticalWords = set(`konnte konnten wurde wurden ware waren falls unwahrscheinlich theoretisch hypothetisch
 		could would might unlikely if hypothetical`)
@@ -38,6 +38,12 @@ func modalityOf(toks []lexicon.Token, first, last, qa, qb int, p *briefing.Perio
 			continue
 		}
 		w := toks[i].Folded
+		// A cue after the figure governs it only close by ("20.000 Soldaten unwahrscheinlich",
+		// "10,000 troops, estimated"), not in a later aside ("…, possibly to counter …",
+		// "activities … that could generate funds").
+		if i > qb && i-qb > 2 {
+			continue
+		}
 		switch {
 		case hypotheticalWords[w]:
 			// Folded "würde", "könnte", "wäre" are also the past tense ("wurde") and "Ware".
