@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/secbrief/briefing/briefing/lexicon"
 )
@@ -33,8 +34,19 @@ func splitsBefore(toks []lexicon.Token, text string, i int) bool {
 	switch {
 	case strings.ContainsAny(gap, ";:"), strings.Contains(gap, " – "), strings.Contains(gap, " — "), strings.Contains(gap, " - "):
 		return true
+	case strings.ContainsAny(gap, ".!?") && strings.ContainsAny(gap, " \n") && isUpperStart(toks[i].Word) && len(toks[i-1].Word) >= 3:
+		// A quotation of several sentences is one sentence of the document, but each of
+		// its sentences is a clause of its own (not after "U.S." or "Dr.").
+		return true
 	case strings.Contains(gap, ","):
 		return conjunctions[strings.ToLower(toks[i].Word)]
+	}
+	return false
+}
+
+func isUpperStart(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
 	}
 	return false
 }
@@ -42,7 +54,7 @@ func splitsBefore(toks []lexicon.Token, text string, i int) bool {
 // conjunctions and relative pronouns that begin a clause after a comma.
 var conjunctions = set(`und aber während doch jedoch sondern wobei nachdem weil da obwohl als wie
 	die der das dem den deren dessen welche welcher welches was wenn falls dass sodass
-	and but while whereas which who whom whose although though after when as if that so`)
+	and but while whereas which who whom whose although though after when as if that so having`)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}

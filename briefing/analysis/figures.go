@@ -77,6 +77,11 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	return out
 }
 
+// possessiveAt reports an English possessive ending at byte i ("Today's", "today’s").
+func possessiveAt(text string, i int) bool {
+	return strings.HasPrefix(text[i:], "'s ") || strings.HasPrefix(text[i:], "’s ")
+}
+
 // leads reports an expression that stands in its clause (bytes cs..ce) before every quantity
 // of the clause.
 func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
@@ -254,8 +259,8 @@ func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 	bestDist := math.MaxInt
 	for i := range s.exprs {
 		e := &s.exprs[i]
-		if e.Start < cs || e.End > ce {
-			continue
+		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) {
+			continue // "Today's decision brings the total to 77" is not dated today
 		}
 		if leads(s, e, cs, ce) && (lead == nil || e.Start < lead.Start) {
 			lead = e
@@ -318,7 +323,7 @@ func figureKey(f briefing.Figure) string {
 	if f.Period != nil {
 		p = f.Period.From + "/" + f.Period.To
 	}
-	return fmt.Sprintf("%g|%g|%s|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier, f.Modality)
+	return fmt.Sprintf("%g|%g|%s|%s|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier, f.Modality, f.Subject)
 }
 
 func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {

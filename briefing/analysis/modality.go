@@ -9,10 +9,10 @@ import (
 
 // Words that say how a clause states its figure. They are matched on whole folded words.
 var (
-	targetWords = set(`ziel ziele zielen zielmarke zielvorgabe angestrebt angestrebte angestrebten anstreben strebt streben
+	targetWords = set(`ziel ziele zielmarke zielvorgabe angestrebt angestrebte angestrebten anstreben strebt streben
 		plant planen plante geplant geplante geplanten planung prognose prognostiziert voraussichtlich
 		erwartet erwarten erwartete vorgesehen vorgesehene
-		target targets targeted targeting aim aims aiming aimed goal goals plan plans planned planning
+		target targets targeted targeting aim aims aiming aimed goal goals plans planned planning
 		forecast forecasts projected projection expects expected intends intend seeks seek envisaged`)
 	estimateWords = set(`schatzungsweise geschatzt geschatzte geschatzten schatzung schatzungen schatzt schatzen
 		vermutlich mutmasslich moglicherweise wahrscheinlich hochgerechnet

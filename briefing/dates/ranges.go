@@ -106,7 +106,8 @@ func complete(a, b point) (point, bool) {
 }
 
 // yearPair reads a year with the next one, as for a business or school year ("2023/24",
-// "2023/2024"), or with a later one of its century in two digits after a dash ("1914–18").
+// "2023/2024"), two consecutive years ("2022 and 2023"), or a later one of its century in two
+// digits after a dash ("1914–18").
 func (p *parser) yearPair(i int) (cand, int, bool) {
 	a, j, ok := p.bareYear(i, ctx{})
 	if !ok {
@@ -114,6 +115,12 @@ func (p *parser) yearPair(i int) (cand, int, bool) {
 	}
 	if p.nextYear(j, a.y) {
 		return cand{a: a, b: point{u: uYear, y: a.y + 1}}, j + 2, true
+	}
+	// Two consecutive years: "in 2022 and 2023", "2023 und 2024".
+	if p.is(j, "and", "und") {
+		if b, k, ok := p.bareYear(j+1, ctx{}); ok && b.y == a.y+1 {
+			return cand{a: a, b: b}, k, true
+		}
 	}
 	n, digits, _ := p.number(j + 1)
 	b := point{u: uYear, y: a.y - a.y%100 + n}
