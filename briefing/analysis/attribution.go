@@ -26,7 +26,7 @@ var (
 
 // transferWords say that something goes from one party to another.
 var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand", "entsend", "sende", "sandte", "gesandt",
-	"exportier", "verkauf", "uberg", "bereitgestell", "stellte", "transferier", "verlegt",
+	"exportier", "verkauf", "uberg", "bereitgestell", "transferier", "verlegt",
 	"deliver", "suppl", "provid", "send", "sent", "ship", "export", "sold", "sell", "transfer", "dispatch", "deploy"}
 
 // attribution reads from a figure's clause who gives and who receives (when a preposition,
@@ -105,6 +105,8 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		return from, to, entities
 	}
 	switch {
+	case len(owners) == 1 && len(partners) == 1:
+		entities = []string{owners[0], partners[0]} // "North Korea's trade with Russia"
 	case len(owners) > 0 && len(owners) <= 2:
 		entities = owners
 	case len(partners) > 0 && len(subjects) <= 1:
@@ -183,10 +185,8 @@ func possessive(s *sentence, i int) bool {
 // afterTransfer reports a transfer word right before the preposition of token i.
 func afterTransfer(s *sentence, i int) bool {
 	for j := i - 2; j >= 0 && j >= i-4; j-- {
-		for _, p := range transferWords {
-			if strings.HasPrefix(s.toks[j].Folded, p) {
-				return true
-			}
+		if isWordOf(s.toks[j].Folded, transferWords) {
+			return true
 		}
 	}
 	return false
@@ -207,10 +207,8 @@ func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabular
 		return false
 	}
 	for j := a + 1; j < b; j++ {
-		for _, p := range transferWords {
-			if strings.HasPrefix(s.toks[j].Folded, p) {
-				return true
-			}
+		if isWordOf(s.toks[j].Folded, transferWords) {
+			return true
 		}
 	}
 	return false
@@ -230,17 +228,32 @@ var receiveWords = []string{"erhalt", "erhielt", "bekam", "bekomm", "empfang", "
 
 func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
 
-func hasWord(s *sentence, first, last int, prefixes []string) bool {
+func hasWord(s *sentence, first, last int, stems []string) bool {
 	for i := first; i <= last; i++ {
-		w := s.toks[i].Folded
-		for _, p := range prefixes {
-			if strings.HasPrefix(w, p) {
-				return true
-			}
+		if isWordOf(s.toks[i].Folded, stems) {
+			return true
 		}
 	}
 	return false
 }
+
+// isWordOf reports a word that is one of the stems with an inflection ending ("lieferte",
+// "supplied", "deployed"), or a German compound that contains a stem of five letters or more
+// ("Waffenlieferungen"); "Soldaten" is not "sold", "Schiffe" not "ship".
+func isWordOf(w string, stems []string) bool {
+	for _, p := range stems {
+		if rest, ok := strings.CutPrefix(w, p); ok && (rest == "" || verbEndings[rest]) {
+			return true
+		}
+		if len(p) >= 6 && strings.Contains(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbEndings are the endings the transfer and receive stems take.
+var verbEndings = set(`s es ed d ing t te ten tet et en e er ert n ung ungen ied ies y ying red ring ping ped ling led ment ments`)
 
 func appendName(list []string, name string) []string {
 	if slices.Contains(list, name) {

@@ -77,6 +77,39 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	return out
 }
 
+// trails reports an expression that closes its clause after every quantity of a list that
+// is not a change ("launched three SLVs and 29 ballistic missiles, including four ICBMs in
+// this year alone"). In "rose from 3 bn to 5 bn in 2024" the year is only the second's.
+func trails(s *sentence, e *dates.Expr, cs, ce, first, last int) bool {
+	n := 0
+	for _, q := range s.quantities {
+		if q.Start >= cs && q.End <= ce {
+			if q.End > e.Start {
+				return false
+			}
+			n++
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	var from, to bool
+	for i := first; i <= last; i++ {
+		w := s.toks[i].Folded
+		if changeWords[w] {
+			return false
+		}
+		from = from || w == "from" || w == "von" || w == "vom"
+		to = to || w == "to" || w == "auf" || w == "bis"
+	}
+	return !(from && to)
+}
+
+// changeWords say that figures of a clause are before and after a change.
+var changeWords = set(`stieg stiegen steigt gestiegen sank sanken sinkt gesunken wuchs wachst gewachsen fiel
+	fielen erhohte erhoht verdoppelt rose rise rises risen fell fall falls fallen grew grow grows grown
+	increased increase decreased decrease doubled dropped jumped`)
+
 // possessiveAt reports an English possessive ending at byte i ("Today's", "today’s").
 func possessiveAt(text string, i int) bool {
 	return strings.HasPrefix(text[i:], "'s ") || strings.HasPrefix(text[i:], "’s ")
@@ -244,7 +277,8 @@ func distance(aStart, aEnd, bStart, bEnd int) int {
 // Mrd. (…) zwischen 2021 und 2023" gives each amount its own period. An expression that opens
 // the clause before its first quantity ("Since December 2023, the DPRK has transferred 20,000
 // containers …, containing six million rounds") is the period of every quantity of the clause
-// that has none nearer. An expression in another clause ("…, who spoke to the media today")
+// that has none nearer, as is one that closes a list ("three SLVs and 29 missiles … in this
+// year alone"). An expression in another clause ("…, who spoke to the media today")
 // is not the figure's period.
 func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 	extent := func(q quantity.Quantity) (int, int) {
@@ -262,7 +296,7 @@ func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) {
 			continue // "Today's decision brings the total to 77" is not dated today
 		}
-		if leads(s, e, cs, ce) && (lead == nil || e.Start < lead.Start) {
+		if (leads(s, e, cs, ce) || trails(s, e, cs, ce, first, last)) && (lead == nil || e.Start < lead.Start) {
 			lead = e
 		}
 		d := distance(qs, qe, e.Start, e.End)

@@ -34,8 +34,8 @@ var (
 func modalityOf(toks []lexicon.Token, first, last, qa, qb int, p *briefing.Period, text string) string {
 	var hypo, target, estimate, negated bool
 	for i := first; i <= last; i++ {
-		if i >= qa && i <= qb {
-			continue
+		if i >= qa && i <= qb && !estimateWords[toks[i].Folded] {
+			continue // "schätzungsweise" may be the figure's own qualifier, and still an estimate
 		}
 		w := toks[i].Folded
 		// A cue after the figure governs it only close by ("20.000 Soldaten unwahrscheinlich",

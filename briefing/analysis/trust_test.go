@@ -1,0 +1,140 @@
+package analysis_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/analysis"
+	"github.com/secbrief/briefing/briefing/ingest"
+)
+
+// figureCase is one sentence pattern that real news got wrong, and what the figure must say
+// (or not say). Each document is dated by its file name and names North Korea, the subject.
+type figureCase struct {
+	name  string
+	text  string
+	value float64
+	// want: measure, unit, "from→to", entities (joined by "/"), modality, period ("" = none);
+	// "-" for the measure means the value must not be a figure of any measure.
+	measure, unit, dir, entities, modality, period string
+}
+
+var figureCases = []figureCase{
+	// Scale words: "$34.4 mln" read as 34,4 US-Dollar.
+	{"mln is a million", "North Korea's trade with Russia reached $34.4 mln in 2023.",
+		34.4e6, "trade_volume", "USD", "", "Nordkorea/Russland", "reported", "2023"},
+	// Direction: "Waffenlieferungen Südkorea–Nordkorea" for North Korean deliveries to Russia.
+	{"deliveries from the subject to the receiver", "Nordkorea leistete im Jahr 2024 Waffenlieferungen im Wert von 5,5 Mrd. US-Dollar an Russland, meldet Seoul.",
+		5.5e9, "arms_deliveries", "USD", "Nordkorea→Russland", "Nordkorea/Russland", "reported", "2024"},
+	{"shells sent to a receiver, source in an aside", "Nach Angaben aus Seoul hat Nordkorea 3.000 Granaten nach Russland geschickt.",
+		3000, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
+	{"a giver, a transfer, a receiver without preposition", "We assess North Korea has now sent Russia more than 20,000 shipping containers of munitions.",
+		20000, "containers", "Container", "Nordkorea→Russland", "Nordkorea/Russland", "estimate", ""},
+	// "Reichweite Russland: 7.000 km" for a North Korean missile tested with Russian help.
+	{"range not owned by a country in another clause", "Die Rakete flog 7.000 Kilometer weit, ein Zeichen der Zusammenarbeit mit Russland, sagt Nordkorea.",
+		7000, "-", "", "", "", "", ""},
+	// Wrong measure: goals counted as meetings, a missed target as a meeting, fights as soldiers.
+	{"Treffer are not Treffen", "Nordkorea erzielte im Spiel gegen Japan zwei Treffer und 3 Treffer im Rückspiel.",
+		3, "-", "", "", "", "", ""},
+	{"meet the target is not a meeting", "North Korea failed to meet the target of 12 launches.",
+		12, "missiles", "Raketen", "", "Nordkorea", "target", ""},
+	{"Profikämpfe are not fighters", "Der nordkoreanische Boxer bestritt 67 Profikämpfe.",
+		67, "-", "", "", "", "", ""},
+	{"Kampfflugzeuge are not soldiers", "Nordkorea zeigte 2 Kampfflugzeuge bei der Parade.",
+		2, "-", "", "", "", "", ""},
+	{"a contract value is not soldiers", "Poland signed a contract with South Korea for K2 tanks and 500 soldiers' training worth $6.5 billion.",
+		6.5e9, "-", "", "", "", "", ""},
+	// Modality: a target shown as exports, an unlikely deployment shown as fact, the Korean War.
+	{"a sales target", "South Korea aims to reach arms exports of $20 billion in 2027, officials in Seoul said about North Korea's threat.",
+		20e9, "arms_exports", "USD", "Südkorea→", "Südkorea", "target", "2027"},
+	{"an unlikely deployment", "Eine Entsendung von mehr als 20.000 nordkoreanischen Soldaten scheint unwahrscheinlich.",
+		20000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "hypothetical", ""},
+	{"an estimate", "Schätzungsweise 11.000 nordkoreanische Soldaten kämpfen in Kursk.",
+		11000, "troops", "Soldaten", "", "Nordkorea", "estimate", ""},
+	{"a historical figure after a sentence on the war", "Der Koreakrieg dauerte von 1950 bis 1953 und teilte Nordkorea und Südkorea. Damals schickte China drei Millionen Soldaten.",
+		3e6, "troops", "Soldaten", "China→", "China", "historical", "1950/1953"},
+	// English units in the German table.
+	{"the unit in the briefing's language", "North Korea has deployed some 10,000 soldiers to Russia.",
+		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
+	// Periods: an open "since", a leading one for a whole list, none from another clause.
+	{"since is open", "Since December 2023, North Korea has transferred over 20,000 containers of munitions, containing at least six million artillery shells.",
+		6e6, "shells", "Granaten", "Nordkorea→", "Nordkorea", "reported", "2023-12/"},
+	{"today in another clause is not the period", "About 11,000 North Korean troops are in Kursk, said Singh, who spoke to reporters today.",
+		11000, "troops", "Soldaten", "", "Nordkorea", "reported", ""},
+}
+
+func TestFiguresYouCanTrust(t *testing.T) {
+	dir := t.TempDir()
+	for i, c := range figureCases {
+		name := fmt.Sprintf("2024-11-%02d_case%02d.txt", i+1, i)
+		text := "Nordkorea und Russland\n\n" + c.text + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, _, err := ingest.Load(context.Background(), dir, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := options(t)
+	opt.Subject = nil // every case is about the subject; the gate is tested elsewhere
+	m, err := analysis.Analyze(context.Background(), docs, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDoc := map[string][]briefing.Figure{}
+	for _, f := range m.Figures {
+		for _, s := range f.Sources {
+			byDoc[s.Doc] = append(byDoc[s.Doc], f)
+		}
+	}
+	for i, c := range figureCases {
+		t.Run(c.name, func(t *testing.T) {
+			name := fmt.Sprintf("2024-11-%02d_case%02d.txt", i+1, i)
+			var doc string
+			for _, d := range docs {
+				if d.Path == name {
+					doc = d.ID
+				}
+			}
+			var got *briefing.Figure
+			for _, f := range byDoc[doc] {
+				if f.Value == c.value {
+					got = &f
+				}
+			}
+			if c.measure == "-" {
+				if got != nil && got.Measure != "" {
+					t.Errorf("%g is a figure of %s; want none", c.value, got.Measure)
+				}
+				return
+			}
+			if got == nil {
+				t.Fatalf("no figure %g; figures: %v", c.value, byDoc[doc])
+			}
+			dir := ""
+			if got.From != "" || got.To != "" {
+				dir = got.From + "→" + got.To
+			}
+			period := ""
+			if p := got.Period; p != nil {
+				period = p.From
+				if p.To != p.From {
+					period += "/" + p.To
+				}
+			}
+			gotS := strings.Join([]string{got.Measure, got.Unit, dir, strings.Join(got.Entities, "/"), got.Modality, period}, " | ")
+			wantS := strings.Join([]string{c.measure, c.unit, c.dir, c.entities, c.modality, period0(c.period)}, " | ")
+			if gotS != wantS {
+				t.Errorf("%q\n got %s\nwant %s", c.text, gotS, wantS)
+			}
+		})
+	}
+}
+
+func period0(p string) string { return p }
