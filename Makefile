@@ -29,6 +29,10 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzSentences$$' -fuzztime=$(FUZZTIME) ./briefing/segment/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./briefing/charset/
 	$(GO) test -run='^$$' -fuzz='^FuzzExtract$$' -fuzztime=$(FUZZTIME) ./briefing/htmltext/
+	$(GO) test -run='^$$' -fuzz='^FuzzFind$$' -fuzztime=$(FUZZTIME) ./briefing/quantity/
+	$(GO) test -run='^$$' -fuzz='^FuzzExpressions$$' -fuzztime=$(FUZZTIME) ./briefing/dates/
+	$(GO) test -run='^$$' -fuzz='^FuzzDocumentDate$$' -fuzztime=$(FUZZTIME) ./briefing/ingest/
+	$(GO) test -run='^$$' -fuzz='^FuzzFigures$$' -fuzztime=$(FUZZTIME) ./briefing/analysis/
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

@@ -45,8 +45,12 @@ func TestDevelopmentCorpus(t *testing.T) {
 		{"figure precision", r.ClaimsRight, r.Claims},
 		{"figure recall", r.GoldFound, r.Gold},
 		{"document dates right", r.DatedRight, r.Dated},
+		{"event dates right", r.EventsRight, r.Events},
 	} {
 		right, all, ok := recordedCount(string(recorded), c.row)
+		if !ok && c.row == "event dates right" && r.GoldEvents == 0 {
+			continue
+		}
 		if !ok {
 			t.Errorf("RESULT.md has no row %q", c.row)
 			continue
@@ -93,5 +97,26 @@ func TestScore(t *testing.T) {
 	}
 	if r.Failures["not a figure of its measure"] != 1 {
 		t.Errorf("failures = %v: the $34.4 mln read as 34.4 is not the annotated figure", r.Failures)
+	}
+}
+
+// An annotated event is right when the program's event of its sentence has its date; an
+// event of the program that no annotation names is counted apart.
+func TestScoreEvents(t *testing.T) {
+	doc := briefing.Document{ID: "d1", Path: "x.txt", Date: "2024-03-29",
+		Text: "Russia vetoed the renewal on 28 March 2024. The mandate ends on 30 April 2024. Resolution 2270 (2016) applies."}
+	src := func(a, b int) []briefing.Source { return []briefing.Source{{Doc: "d1", Start: a, End: b}} }
+	m := &briefing.Model{Documents: []briefing.Document{doc}, Events: []briefing.Event{
+		{Date: "2024-03-28", Sources: src(0, 43)},
+		{Date: "2024-03", Sources: src(44, 78)},
+		{Date: "2016", Sources: src(79, 110)},
+	}}
+	g := Gold{Documents: []GoldDoc{{File: "x.txt", Topic: "on", Date: "2024-03-29", eventsAnnotated: true, Events: []GoldEvent{
+		{Quote: "vetoed the renewal on 28 March 2024", Date: "2024-03-28"},
+		{Quote: "The mandate ends on 30 April 2024", Date: "2024-04-30"},
+	}}}}
+	r := Score(m, g, Entities{})
+	if r.GoldEvents != 2 || r.Events != 2 || r.EventsRight != 1 || r.ExtraEvents != 1 {
+		t.Errorf("events annotated %d, found %d, right %d, extra %d; want 2 2 1 1\n%s", r.GoldEvents, r.Events, r.EventsRight, r.ExtraEvents, r.Details())
 	}
 }

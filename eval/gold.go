@@ -30,6 +30,16 @@ type GoldDoc struct {
 	TrueDate  string       `yaml:"true_date"`
 	DateBasis string       `yaml:"date_basis"`
 	Figures   []GoldFigure `yaml:"figures"`
+	// Events are the dated events of the document (from eval/events/*.yaml).
+	Events          []GoldEvent `yaml:"events"`
+	eventsAnnotated bool
+}
+
+// GoldEvent is an event a careful reader dates from a document.
+type GoldEvent struct {
+	Quote string `yaml:"quote"`
+	Date  string `yaml:"date"`
+	Basis string `yaml:"basis"`
 }
 
 // OffTopic reports whether the document is about something other than the briefing's subject.
@@ -81,6 +91,47 @@ func LoadGold(dir, corpus string) (Gold, error) {
 		}
 	}
 	return g, nil
+}
+
+// LoadEvents adds the event annotations of every *.yaml file of dir to g.
+func LoadEvents(g *Gold, dir, corpus string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return err
+	}
+	slices.Sort(files)
+	index := map[string]int{}
+	for i, d := range g.Documents {
+		index[d.File] = i
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", f, err)
+		}
+		var part Gold
+		if err := yaml.Unmarshal(raw, &part); err != nil {
+			return fmt.Errorf("parse %s: %w", f, err)
+		}
+		for _, d := range part.Documents {
+			i, ok := index[d.File]
+			if !ok {
+				return fmt.Errorf("%s: %s has no annotation in gold/", f, d.File)
+			}
+			text, err := os.ReadFile(filepath.Join(corpus, d.File))
+			if err != nil {
+				return fmt.Errorf("%s: %w", f, err)
+			}
+			for _, e := range d.Events {
+				if !strings.Contains(string(text), e.Quote) {
+					return fmt.Errorf("%s: %s: quote %q is not in the document", f, d.File, e.Quote)
+				}
+			}
+			g.Documents[i].Events = append(g.Documents[i].Events, d.Events...)
+			g.Documents[i].eventsAnnotated = true
+		}
+	}
+	return nil
 }
 
 func checkDoc(d GoldDoc, corpus string) error {

@@ -20,6 +20,9 @@ func Run(ctx context.Context, cfg config.Config, dir string) (Result, *briefing.
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("load annotations: %w", err)
 	}
+	if err := LoadEvents(&g, filepath.Join(dir, "events"), corpus); err != nil {
+		return Result{}, nil, fmt.Errorf("load event annotations: %w", err)
+	}
 	docs, warnings, err := ingest.Load(ctx, corpus, ingest.Options{Language: cfg.Language})
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("read %s: %w", corpus, err)
@@ -55,8 +58,10 @@ func (r Result) Table() string {
 	row("figure recall (annotated figures found right)", fmt.Sprintf("%s (%d of %d)", pct(r.Recall()), r.GoldFound, r.Gold))
 	row("right figures with fewer entities / without direction", fmt.Sprintf("%d / %d", r.NoEntities, r.NoDirection))
 	row("document dates right", fmt.Sprintf("%s (%d of %d)", pct(r.DateAccuracy()), r.DatedRight, r.Dated))
-	if r.Events > 0 {
+	if r.GoldEvents > 0 {
+		row("annotated events with an event", fmt.Sprintf("%s (%d of %d)", pct(ratio(r.Events, r.GoldEvents)), r.Events, r.GoldEvents))
 		row("event dates right", fmt.Sprintf("%s (%d of %d)", pct(r.EventAccuracy()), r.EventsRight, r.Events))
+		row("events of the program no annotation names", fmt.Sprint(r.ExtraEvents))
 	}
 	row("figures from off-topic documents", fmt.Sprint(r.OffFigures))
 	row("statements from off-topic documents", fmt.Sprint(r.OffStatements))
@@ -78,7 +83,8 @@ func (r Result) Details() string {
 	for _, part := range []struct {
 		title string
 		lines []string
-	}{{"Wrong figures", r.Wrong}, {"Missed figures", r.Missed}, {"Wrong document dates", r.BadDates}} {
+	}{{"Wrong figures", r.Wrong}, {"Missed figures", r.Missed}, {"Wrong document dates", r.BadDates},
+		{"Wrong events", r.WrongEvents}, {"Missed events", r.MissedEvents}} {
 		fmt.Fprintf(&b, "\n## %s (%d)\n\n", part.title, len(part.lines))
 		for _, l := range part.lines {
 			b.WriteString("- " + l + "\n")

@@ -23,13 +23,15 @@ type Result struct {
 	NoEntities, NoDirection int
 	// Documents dated right (or left undated where the document does not say).
 	Dated, DatedRight int
-	// Events with an annotated date, and those dated right.
-	Events, EventsRight int
+	// Annotated events; those the program has an event for, and those it dates right; events
+	// of the program in annotated documents that no annotation names.
+	GoldEvents, Events, EventsRight, ExtraEvents int
 	// What came from off-topic documents.
 	OffFigures, OffStatements, OffEvents int
 	// Wrong claims and missed figures, for reading.
-	Wrong, Missed []string
-	BadDates      []string
+	Wrong, Missed             []string
+	BadDates                  []string
+	WrongEvents, MissedEvents []string
 }
 
 // Precision is the share of labelled figures that are right.
@@ -141,8 +143,67 @@ func (r *Result) scoreDate(d *briefing.Document, gd GoldDoc) {
 	r.BadDates = append(r.BadDates, fmt.Sprintf("%s: %q (%s), annotated %q", d.Path, d.Date, d.DateSource, gd.Date))
 }
 
+// scoreEvents pairs a document's annotated events with the program's events of the same
+// sentence. An annotated event the program dates otherwise is wrong; one it has no event for
+// is missed; an event of the program in an annotated document that no annotation names is
+// wrong too (its date comes from something that is not an event: a citation, a name).
 func (r *Result) scoreEvents(d *briefing.Document, gd GoldDoc, events []briefing.Event) {
-	// Events are annotated per document where their dates were checked by hand (GoldDoc has none yet).
+	if !gd.eventsAnnotated {
+		return
+	}
+	type ev struct {
+		date       string
+		start, end int
+		used       bool
+	}
+	var mine []*ev
+	for _, e := range events {
+		for _, s := range e.Sources {
+			if s.Doc == d.ID {
+				mine = append(mine, &ev{date: e.Date, start: s.Start, end: s.End})
+			}
+		}
+	}
+	for _, ge := range gd.Events {
+		r.GoldEvents++
+		at := locate(d.Text, ge.Quote)
+		var found []*ev
+		for _, e := range mine {
+			if at >= e.start && at < e.end {
+				found = append(found, e)
+			}
+		}
+		if len(found) == 0 {
+			r.MissedEvents = append(r.MissedEvents, fmt.Sprintf("%s: %q (%s)", d.Path, ge.Quote, ge.Date))
+			continue
+		}
+		right := false
+		for _, e := range found {
+			if e.date == ge.Date && !e.used {
+				e.used, right = true, true
+				break
+			}
+		}
+		r.Events++
+		if right {
+			r.EventsRight++
+			continue
+		}
+		for _, e := range found {
+			if !e.used {
+				e.used = true
+				break
+			}
+		}
+		r.WrongEvents = append(r.WrongEvents, fmt.Sprintf("%s: %q dated %s, annotated %s", d.Path, ge.Quote, found[0].date, ge.Date))
+	}
+	for _, e := range mine {
+		if !e.used {
+			// A sentence with one annotated event may carry a second date of the program.
+			r.ExtraEvents++
+			r.WrongEvents = append(r.WrongEvents, fmt.Sprintf("%s: event dated %s in %q [not annotated]", d.Path, e.date, clip(d.Text[e.start:e.end])))
+		}
+	}
 }
 
 // scoreFigures pairs the document's annotated figures with the program's claims of the same
