@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -14,13 +13,9 @@ import (
 type HeadMatcher struct {
 	terms []Term
 	whole map[string][]int // inflection-free form -> terms
-	heads []headForm       // forms found at the end of compounds, longest first
+	heads map[string]int   // forms found at the end of compounds -> term
 	multi [][]string       // per term: its words' forms (nil for one-word terms)
-}
-
-type headForm struct {
-	form string
-	term int
+	first map[string][]int // first word of a multi-word term -> terms
 }
 
 // minHead is the shortest form found at the end of a compound; minModifier the shortest part
@@ -32,7 +27,8 @@ const (
 
 // NewHeads compiles terms for whole-word and compound-head matching.
 func NewHeads(terms []Term) *HeadMatcher {
-	m := &HeadMatcher{terms: terms, whole: map[string][]int{}, multi: make([][]string, len(terms))}
+	m := &HeadMatcher{terms: terms, whole: map[string][]int{}, heads: map[string]int{},
+		multi: make([][]string, len(terms)), first: map[string][]int{}}
 	for i, t := range terms {
 		words := strings.FieldsFunc(t.Text, isSeparator)
 		if len(words) == 0 {
@@ -42,16 +38,18 @@ func NewHeads(terms []Term) *HeadMatcher {
 			for _, w := range words {
 				m.multi[i] = append(m.multi[i], Fold(w))
 			}
+			m.first[m.multi[i][0]] = append(m.first[m.multi[i][0]], i)
 			continue
 		}
-		for _, f := range bases(Fold(words[0])) {
-			m.whole[f] = appendOnce(m.whole[f], i)
-			if len(f) >= minHead {
-				m.heads = append(m.heads, headForm{f, i})
+		f := Fold(words[0])
+		var buf [6]string
+		for _, b := range bases(f, buf[:0]) {
+			m.whole[b] = appendOnce(m.whole[b], i)
+			if _, ok := m.heads[b]; !ok && len(b) >= minHead {
+				m.heads[b] = i
 			}
 		}
 	}
-	sort.SliceStable(m.heads, func(a, b int) bool { return len(m.heads[a].form) > len(m.heads[b].form) })
 	return m
 }
 
@@ -77,7 +75,8 @@ func (m *HeadMatcher) Match(toks []Token, compounds bool) []Hit {
 
 func (m *HeadMatcher) phraseAt(toks []Token, i int) (Hit, bool) {
 	best, bestLen := -1, 0
-	for ti, words := range m.multi {
+	for _, ti := range m.first[toks[i].Folded] {
+		words := m.multi[ti]
 		if len(words) <= bestLen || i+len(words) > len(toks) {
 			continue
 		}
@@ -101,8 +100,9 @@ func (m *HeadMatcher) phraseAt(toks []Token, i int) (Hit, bool) {
 }
 
 func (m *HeadMatcher) wordAt(toks []Token, i int, compounds bool) (Hit, bool) {
-	f := toks[i].Folded
-	for _, b := range bases(f) {
+	var buf [6]string
+	bs := bases(toks[i].Folded, buf[:0])
+	for _, b := range bs {
 		if terms := m.whole[b]; len(terms) > 0 {
 			return Hit{Term: terms[0], Group: m.terms[terms[0]].Group, First: i, Last: i}, true
 		}
@@ -110,34 +110,41 @@ func (m *HeadMatcher) wordAt(toks []Token, i int, compounds bool) (Hit, bool) {
 	if !compounds {
 		return Hit{}, false
 	}
-	for _, h := range m.heads {
-		for _, b := range bases(f) {
-			if len(b)-len(h.form) >= minModifier && strings.HasSuffix(b, h.form) && isBoundary(b, len(b)-len(h.form)) {
-				return Hit{Term: h.term, Group: m.terms[h.term].Group, First: i, Last: i}, true
+	// The longest head first: the earliest split that leaves a modifier.
+	best, bestLen := -1, 0
+	for _, b := range bs {
+		for k := minModifier; len(b)-k >= minHead && len(b)-k > bestLen; k++ {
+			if t, ok := m.heads[b[k:]]; ok && isBoundary(b, k) {
+				best, bestLen = t, len(b)-k
+				break
 			}
 		}
 	}
-	return Hit{}, false
+	if best < 0 {
+		return Hit{}, false
+	}
+	return Hit{Term: best, Group: m.terms[best].Group, First: i, Last: i}, true
 }
 
 // inflections are the endings a German or English noun takes in plural and cases.
 var inflections = []string{"en", "es", "e", "n", "s"}
 
-// bases returns a folded word and the forms without one inflection ending.
-func bases(f string) []string {
-	out := []string{f}
+// bases appends to buf a folded word and its forms without one inflection ending.
+func bases(f string, buf []string) []string {
+	buf = append(buf, f)
 	for _, e := range inflections {
 		if len(f)-len(e) >= 3 && strings.HasSuffix(f, e) {
-			out = append(out, f[:len(f)-len(e)])
+			buf = append(buf, f[:len(f)-len(e)])
 		}
 	}
-	return out
+	return buf
 }
 
 // sameBase reports whether two folded words differ by inflection only.
 func sameBase(a, b string) bool {
-	for _, x := range bases(a) {
-		for _, y := range bases(b) {
+	var ba, bb [6]string
+	for _, x := range bases(a, ba[:0]) {
+		for _, y := range bases(b, bb[:0]) {
 			if x == y {
 				return true
 			}
