@@ -59,7 +59,7 @@ func (r Result) Table() string {
 	row("right figures with fewer entities / without direction", fmt.Sprintf("%d / %d", r.NoEntities, r.NoDirection))
 	row("document dates right", fmt.Sprintf("%s (%d of %d)", pct(r.DateAccuracy()), r.DatedRight, r.Dated))
 	if r.GoldEvents > 0 {
-		row("annotated events with an event", fmt.Sprintf("%s (%d of %d)", pct(ratio(r.Events, r.GoldEvents)), r.Events, r.GoldEvents))
+		row("annotated events (points in time) with an event", fmt.Sprintf("%s (%d of %d; %d spans not counted)", pct(ratio(r.Events, r.GoldEvents)), r.Events, r.GoldEvents, r.SpanEvents))
 		row("event dates right", fmt.Sprintf("%s (%d of %d)", pct(r.EventAccuracy()), r.EventsRight, r.Events))
 		row("events of the program no annotation names", fmt.Sprint(r.ExtraEvents))
 	}
@@ -84,7 +84,7 @@ func (r Result) Details() string {
 		title string
 		lines []string
 	}{{"Wrong figures", r.Wrong}, {"Missed figures", r.Missed}, {"Wrong document dates", r.BadDates},
-		{"Wrong events", r.WrongEvents}, {"Missed events", r.MissedEvents}} {
+		{"Wrong event dates", r.WrongEvents}, {"Missed events", r.MissedEvents}, {"Events no annotation names", r.ExtraEventList}} {
 		fmt.Fprintf(&b, "\n## %s (%d)\n\n", part.title, len(part.lines))
 		for _, l := range part.lines {
 			b.WriteString("- " + l + "\n")

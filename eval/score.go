@@ -26,12 +26,14 @@ type Result struct {
 	// Annotated events; those the program has an event for, and those it dates right; events
 	// of the program in annotated documents that no annotation names.
 	GoldEvents, Events, EventsRight, ExtraEvents int
+	// Annotated events that are spans, not points of the timeline.
+	SpanEvents int
 	// What came from off-topic documents.
 	OffFigures, OffStatements, OffEvents int
 	// Wrong claims and missed figures, for reading.
-	Wrong, Missed             []string
-	BadDates                  []string
-	WrongEvents, MissedEvents []string
+	Wrong, Missed                             []string
+	BadDates                                  []string
+	WrongEvents, MissedEvents, ExtraEventList []string
 }
 
 // Precision is the share of labelled figures that are right.
@@ -144,9 +146,11 @@ func (r *Result) scoreDate(d *briefing.Document, gd GoldDoc) {
 }
 
 // scoreEvents pairs a document's annotated events with the program's events of the same
-// sentence. An annotated event the program dates otherwise is wrong; one it has no event for
-// is missed; an event of the program in an annotated document that no annotation names is
-// wrong too (its date comes from something that is not an event: a citation, a name).
+// sentence. The timeline holds points in time; an annotated span ("since 2022", "2010/2024")
+// is not a timeline event and is counted apart. An annotated event the program dates otherwise
+// is wrong; one it has no event for is missed; an event of the program in an annotated
+// document that no annotation names is counted apart (its date may come from something that
+// is not an event: a citation, a name, a deadline).
 func (r *Result) scoreEvents(d *briefing.Document, gd GoldDoc, events []briefing.Event) {
 	if !gd.eventsAnnotated {
 		return
@@ -164,44 +168,55 @@ func (r *Result) scoreEvents(d *briefing.Document, gd GoldDoc, events []briefing
 			}
 		}
 	}
+	type goldAt struct {
+		GoldEvent
+		at   int
+		done bool
+	}
+	var golds []*goldAt
 	for _, ge := range gd.Events {
+		if strings.Contains(ge.Date, "/") {
+			r.SpanEvents++
+			continue
+		}
 		r.GoldEvents++
-		at := locate(d.Text, ge.Quote)
-		var found []*ev
+		golds = append(golds, &goldAt{GoldEvent: ge, at: locate(d.Text, ge.Quote)})
+	}
+	in := func(g *goldAt, e *ev) bool { return g.at >= e.start && g.at < e.end }
+	// First the events dated right, then the rest of each sentence.
+	for _, g := range golds {
 		for _, e := range mine {
-			if at >= e.start && at < e.end {
-				found = append(found, e)
-			}
-		}
-		if len(found) == 0 {
-			r.MissedEvents = append(r.MissedEvents, fmt.Sprintf("%s: %q (%s)", d.Path, ge.Quote, ge.Date))
-			continue
-		}
-		right := false
-		for _, e := range found {
-			if e.date == ge.Date && !e.used {
-				e.used, right = true, true
+			if !e.used && in(g, e) && e.date == g.Date {
+				e.used, g.done = true, true
+				r.Events++
+				r.EventsRight++
 				break
 			}
 		}
+	}
+	for _, g := range golds {
+		if g.done {
+			continue
+		}
+		var other *ev
+		for _, e := range mine {
+			if !e.used && in(g, e) {
+				other = e
+				break
+			}
+		}
+		if other == nil {
+			r.MissedEvents = append(r.MissedEvents, fmt.Sprintf("%s: %q (%s)", d.Path, g.Quote, g.Date))
+			continue
+		}
+		other.used = true
 		r.Events++
-		if right {
-			r.EventsRight++
-			continue
-		}
-		for _, e := range found {
-			if !e.used {
-				e.used = true
-				break
-			}
-		}
-		r.WrongEvents = append(r.WrongEvents, fmt.Sprintf("%s: %q dated %s, annotated %s", d.Path, ge.Quote, found[0].date, ge.Date))
+		r.WrongEvents = append(r.WrongEvents, fmt.Sprintf("%s: %q dated %s, annotated %s", d.Path, g.Quote, other.date, g.Date))
 	}
 	for _, e := range mine {
 		if !e.used {
-			// A sentence with one annotated event may carry a second date of the program.
 			r.ExtraEvents++
-			r.WrongEvents = append(r.WrongEvents, fmt.Sprintf("%s: event dated %s in %q [not annotated]", d.Path, e.date, clip(d.Text[e.start:e.end])))
+			r.ExtraEventList = append(r.ExtraEventList, fmt.Sprintf("%s: event dated %s in %q", d.Path, e.date, clip(d.Text[e.start:e.end])))
 		}
 	}
 }

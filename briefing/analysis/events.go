@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/secbrief/briefing/briefing"
 )
@@ -25,7 +27,7 @@ func (c *corpus) events() []briefing.Event {
 			continue
 		}
 		for _, e := range s.exprs {
-			if !pointInTime(e.Value, e.Mod) {
+			if !pointInTime(e.Value, e.Mod) || !datesAnEvent(s.text, e.Start, e.End) {
 				continue
 			}
 			key := e.Value + "\x00" + strconv.Itoa(s.cluster)
@@ -33,7 +35,14 @@ func (c *corpus) events() []briefing.Event {
 				continue
 			}
 			seen[key] = true
-			members := append([]int{si}, without(c.clusters[s.cluster], si)...)
+			// A near-copy in another document that names another day ("the DPRK's January 6
+			// launch" beside "the DPRK's October 30 launch") is another event.
+			var members []int
+			for _, m := range append([]int{si}, without(c.clusters[s.cluster], si)...) {
+				if c.sents[m].names(e.Value) {
+					members = append(members, m)
+				}
+			}
 			list = append(list, keyed{briefing.Event{
 				Date: e.Value, Text: s.text, Themes: c.clusterThemes(s.cluster), Sources: c.sources(members),
 			}, e.From})
@@ -50,6 +59,57 @@ func (c *corpus) events() []briefing.Event {
 		out[i] = k.ev
 	}
 	return out
+}
+
+// names reports whether the sentence has a time expression of the value that dates an event.
+func (s *sentence) names(value string) bool {
+	for _, e := range s.exprs {
+		if e.Value == value && datesAnEvent(s.text, e.Start, e.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// datesAnEvent reports whether the expression at text[start:end] dates something that
+// happens. Not: a year in parentheses after a number ("resolution 1718 (2006)",
+// "S/RES/2680(2023)"), a year in a name ("NATO 2030 agenda"), a deadline ("extended until 30
+// April 2025", "bis zum 30. April").
+func datesAnEvent(text string, start, end int) bool {
+	before := strings.TrimRight(text[:start], " ")
+	if strings.HasSuffix(before, "(") {
+		inner := strings.TrimRight(strings.TrimSuffix(before, "("), " ")
+		if inner != "" && (inner[len(inner)-1] >= '0' && inner[len(inner)-1] <= '9' || inner[len(inner)-1] == '/') {
+			return false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(inner); unicode.IsLetter(r) && isCitation(inner) {
+			return false
+		}
+	}
+	if phrase := strings.ToLower(text[start:end]); strings.HasPrefix(phrase, "until ") || strings.HasPrefix(phrase, "bis ") {
+		return false
+	}
+	words := strings.Fields(before)
+	if len(words) > 0 {
+		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;"))
+		switch last {
+		case "until", "till", "bis", "zum", "spätestens", "deadline":
+			if last != "zum" || len(words) > 1 && strings.ToLower(words[len(words)-2]) == "bis" {
+				return false
+			}
+		}
+		if w := words[len(words)-1]; len(w) >= 2 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 && text[start] >= '0' && text[start] <= '9' {
+			return false // "NATO 2030", "G20 2024"
+		}
+	}
+	return true
+}
+
+// isCitation reports a reference before a parenthesised year: "S/RES/2680", "Resolution".
+func isCitation(s string) bool {
+	fields := strings.Fields(s)
+	w := strings.ToLower(fields[len(fields)-1])
+	return strings.Contains(w, "/") || strings.HasPrefix(w, "resolution")
 }
 
 // pointInTime reports an expression that dates an event: not an interval, a "since" or a

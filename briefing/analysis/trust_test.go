@@ -138,3 +138,39 @@ func TestFiguresYouCanTrust(t *testing.T) {
 }
 
 func period0(p string) string { return p }
+
+// An event is dated by its own time expression: not by a citation's year, a year in a name,
+// a deadline, nor by the date of a near-copy of its sentence in another document.
+func TestEventsAreDatedByTheirOwnTime(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"2025-01-08_a.txt": "Nordkorea\n\nThe United States condemns in the strongest possible terms the DPRK’s January 6 launch of an intermediate range ballistic missile against Russia.\n\nNorth Korea's launch violates Security Council resolutions 1718 (2006) and 2397 (2017), and the sanctions of S/RES/2680(2023).\n\nThe Council would have extended the sanctions panel on North Korea until 30 April 2025.\n\nNorth Korea's missile launches are a threat to the NATO 2030 agenda of the alliance.\n",
+		"2024-11-04_b.txt": "Nordkorea\n\nThe United States condemns in the strongest possible terms the DPRK’s October 30 launch of an intercontinental ballistic missile against Russia.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs := loadDocs(t, dir)
+	opt := options(t)
+	opt.Subject = nil
+	m, err := analysis.Analyze(context.Background(), docs, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := map[string]string{}
+	for _, d := range docs {
+		path[d.ID] = d.Path
+	}
+	got := map[string][]string{}
+	for _, e := range m.Events {
+		for _, s := range e.Sources {
+			got[e.Date] = append(got[e.Date], path[s.Doc])
+		}
+	}
+	want := map[string][]string{"2025-01-06": {"2025-01-08_a.txt"}, "2024-10-30": {"2024-11-04_b.txt"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("events by date = %v, want %v", got, want)
+	}
+}
