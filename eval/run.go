@@ -56,6 +56,7 @@ func (r Result) Table() string {
 	row("documents on / off topic", fmt.Sprintf("%d / %d", r.OnDocs, r.OffDocs))
 	row("figure precision (labelled figures right)", fmt.Sprintf("%s (%d of %d)", pct(r.Precision()), r.ClaimsRight, r.Claims))
 	row("figure recall (annotated figures found right)", fmt.Sprintf("%s (%d of %d)", pct(r.Recall()), r.GoldFound, r.Gold))
+	row("annotated figures found with no field wrong (some with fewer entities)", fmt.Sprintf("%s (%d of %d)", pct(ratio(r.ClaimsRight, r.Gold)), r.ClaimsRight, r.Gold))
 	row("right figures with fewer entities / without direction", fmt.Sprintf("%d / %d", r.NoEntities, r.NoDirection))
 	row("document dates right", fmt.Sprintf("%s (%d of %d)", pct(r.DateAccuracy()), r.DatedRight, r.Dated))
 	if r.GoldEvents > 0 {
