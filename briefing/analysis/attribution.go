@@ -33,8 +33,13 @@ var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand"
 // the subject of a transfer or the measure's own modifier says so) and whom the figure is
 // about. It returns no entity rather than a guess: an entity that stands only after a place
 // preposition, two candidates for one role, an entity in another clause say nothing.
-func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabulary) (from, to string, entities []string) {
+func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabulary, antecedent string) (from, to string, entities []string) {
 	var froms, tos, owners, partners, subjects []string
+	if antecedent != "" && refersBack(s, first, qa) {
+		// "Since 2022, the country has conducted more than 100 launches" after a sentence
+		// about Pyongyang alone.
+		subjects = append(subjects, antecedent)
+	}
 	anchor := qa
 	if m != nil && m.tok >= 0 {
 		anchor = m.tok
@@ -118,6 +123,58 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		entities = nil
 	}
 	return "", "", entities
+}
+
+// anaphors refer back to the subject of the sentence before: "the country", "it", "das Land",
+// "das Regime".
+var anaphors = [][]string{{"the", "country"}, {"the", "regime"}, {"it"}, {"das", "land"}, {"das", "regime"}, {"der", "staat"}}
+
+// refersBack reports an anaphor before the quantity in its clause, and no entity there.
+func refersBack(s *sentence, first, qa int) bool {
+	for _, h := range s.entities {
+		if h.First >= first && h.First < qa {
+			return false
+		}
+	}
+	for i := first; i < qa; i++ {
+		for _, a := range anaphors {
+			if i+len(a) > qa {
+				continue
+			}
+			match := true
+			for j, w := range a {
+				match = match && s.toks[i+j].Folded == w
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// antecedent returns the one entity that the sentence before si in its paragraph names outside
+// a prepositional phrase, or "" when there is none or more than one.
+func (c *corpus) antecedent(si int, v *vocabulary) string {
+	if si == 0 {
+		return ""
+	}
+	s, prev := c.sents[si], c.sents[si-1]
+	if prev.doc != s.doc || prev.para != s.para {
+		return ""
+	}
+	name := ""
+	for _, h := range prev.entities {
+		if prev.toks[h.Last].Modifier || prepositionBefore(prev, h.First, 0) != "" {
+			continue
+		}
+		n := v.opt.Entities[h.Group].Name
+		if name != "" && name != n {
+			return ""
+		}
+		name = n
+	}
+	return name
 }
 
 // prepositionBefore returns the preposition before token i (skipping articles and one

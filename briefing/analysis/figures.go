@@ -56,7 +56,7 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 			if measure != nil {
 				m := v.opt.Measures[measure.Group]
 				f.Measure = m.ID
-				f.From, f.To, f.Entities = attribution(s, first, last, qa, qb, measure, v)
+				f.From, f.To, f.Entities = attribution(s, first, last, qa, qb, measure, v, c.antecedent(si, v))
 				if isCountKind(m.Kind) {
 					f.Unit = m.Name // in the briefing's language: "Soldaten", not "troops"
 				}

@@ -64,6 +64,11 @@ var figureCases = []figureCase{
 	// Periods: an open "since", a leading one for a whole list, none from another clause.
 	{"since is open", "Since December 2023, North Korea has transferred over 20,000 containers of munitions, containing at least six million artillery shells.",
 		6e6, "shells", "Granaten", "Nordkorea→", "Nordkorea", "reported", "2023-12/"},
+	// Whom an anaphor refers to: the one entity of the sentence before.
+	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
+		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},
+	{"no antecedent when the sentence before names two", "Russia and North Korea met in June. Since 2022, the country has conducted more than 90 missile launches.",
+		90, "missiles", "Raketen", "", "", "reported", "2022/"},
 	{"today in another clause is not the period", "About 11,000 North Korean troops are in Kursk, said Singh, who spoke to reporters today.",
 		11000, "troops", "Soldaten", "", "Nordkorea", "reported", ""},
 }
