@@ -49,6 +49,9 @@ var figureCases = []figureCase{
 		2, "-", "", "", "", "", ""},
 	{"a contract value is not soldiers", "Poland signed a contract with South Korea for K2 tanks and 500 soldiers' training worth $6.5 billion.",
 		6.5e9, "-", "", "", "", "", ""},
+	// "Ländern Japan: 47": a count of no measure gets no entities either.
+	{"a count of no measure names nobody", "Japan arbeitet mit 47 Ländern und mit Nordkorea nicht zusammen.",
+		47, "-", "", "", "", "", ""},
 	// Modality: a target shown as exports, an unlikely deployment shown as fact, the Korean War.
 	{"a sales target", "South Korea aims to reach arms exports of $20 billion in 2027, officials in Seoul said about North Korea's threat.",
 		20e9, "arms_exports", "USD", "Südkorea→", "Südkorea", "target", "2027"},
@@ -114,8 +117,8 @@ func TestFiguresYouCanTrust(t *testing.T) {
 				}
 			}
 			if c.measure == "-" {
-				if got != nil && got.Measure != "" {
-					t.Errorf("%g is a figure of %s; want none", c.value, got.Measure)
+				if got != nil && (got.Measure != "" || len(got.Entities) > 0) {
+					t.Errorf("%g is a figure of %q about %v; want no measure and no entities", c.value, got.Measure, got.Entities)
 				}
 				return
 			}
@@ -177,5 +180,38 @@ func TestEventsAreDatedByTheirOwnTime(t *testing.T) {
 	want := map[string][]string{"2025-01-06": {"2025-01-08_a.txt"}, "2024-10-30": {"2024-11-04_b.txt"}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("events by date = %v, want %v", got, want)
+	}
+}
+
+// The same amount written two ways in two documents is one figure, not a disagreement
+// ("$34.4 mln" had been read as 34,4 US-Dollar and set against "34,4 Millionen US-Dollar").
+func TestOneAmountTwoSpellingsIsNoDisagreement(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"2024-11-04_a.txt": "Handel\n\nNorth Korea's trade with Russia reached $34.4 mln in 2023.\n",
+		"2024-11-04_b.txt": "Handel\n\nDer Handel Nordkoreas mit Russland erreichte 2023 etwa 34,4 Millionen US-Dollar.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := analyze(t, loadDocs(t, dir))
+	for _, th := range m.Themes {
+		for _, d := range th.Disagreements {
+			t.Errorf("%s: disagreement %q", th.ID, d.Subject)
+		}
+	}
+	n := 0
+	for _, f := range m.Figures {
+		if f.Measure == "trade_volume" {
+			n++
+			if f.Value != 34.4e6 {
+				t.Errorf("trade volume %g, want 3.44e7", f.Value)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no trade volume")
 	}
 }
