@@ -58,7 +58,11 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 				f.Measure = m.ID
 				f.From, f.To, f.Entities = attribution(s, first, last, qa, qb, measure, v, c.antecedent(si, v))
 				if isCountKind(m.Kind) {
-					f.Unit = m.Name // in the briefing's language: "Soldaten", not "troops"
+					// In the briefing's language: "Soldaten", not "troops"; "soldiers" in English.
+					f.Unit = m.Name
+					if v.opt.Language == "en" {
+						f.Unit = strings.ToLower(m.Name)
+					}
 				}
 			}
 			f.Subject = subject(v, measure, q, f)
