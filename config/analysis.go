@@ -48,6 +48,9 @@ type Measure struct {
 	// Terms name the measure as whole words or compound heads ("Soldaten" finds
 	// "Soldat" and "Elitesoldaten", never a word that only begins alike).
 	Terms []string `mapstructure:"terms"`
+	// Verbs make a count whose own noun names no measure a figure of this one when one of
+	// them stands in its clause ("12.456 Zivilisten wurden getötet", "13 people were killed").
+	Verbs []string `mapstructure:"verbs"`
 }
 
 // Entity is a country, organisation or person that figures are about.

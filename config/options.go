@@ -26,7 +26,7 @@ func (c Config) AnalysisOptions() analysis.Options {
 		o.Themes = append(o.Themes, th)
 	}
 	for _, m := range c.Measures {
-		o.Measures = append(o.Measures, analysis.Named{ID: m.ID, Name: m.Title.In(c.Language), Kind: m.Kind, Terms: m.Terms})
+		o.Measures = append(o.Measures, analysis.Named{ID: m.ID, Name: m.Title.In(c.Language), Kind: m.Kind, Terms: m.Terms, Verbs: m.Verbs})
 	}
 	for _, e := range c.Entities {
 		o.Entities = append(o.Entities, analysis.Named{ID: e.ID, Name: e.Name.In(c.Language), Terms: e.Terms})

@@ -54,6 +54,9 @@ type Named struct {
 	// Kind is what a measure counts (one of Kinds); empty accepts any figure.
 	Kind  string
 	Terms []string
+	// Verbs make a count whose noun names no measure a figure of this measure when one of
+	// them is in the count's clause ("13 people were killed").
+	Verbs []string
 }
 
 // Kinds of measures: a figure is of a measure only when its unit fits the measure's kind.

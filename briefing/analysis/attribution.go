@@ -19,7 +19,9 @@ var (
 	// who says it, not who gives or receives: "nach Angaben aus Seoul", "laut Kiew",
 	// "according to Washington", "Berichten aus Moskau zufolge"
 	sayers = set(`angaben informationen kreisen quellen berichten aussagen darstellung einschatzung schatzung
-		according sources officials reports intelligence`)
+		medien geheimdienst geheimdienste according sources officials reports intelligence media`)
+	// words that make "to"/"an" a place: "closer to Ukraine", "next to", "nahe an"
+	nearWords = set("closer close next near nahe naher dicht")
 	// words that may stand between a preposition and its entity
 	fillers = set("der die das dem den des ein eine einer einem einen the a an")
 )
@@ -47,6 +49,9 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 	for _, h := range s.entities {
 		if h.First < first || h.Last > last || s.toks[h.Last].Modifier {
 			continue
+		}
+		if h.Last+1 < len(s.toks) && sayers[s.toks[h.Last+1].Folded] {
+			continue // "nordkoreanischen Quellen zufolge", "South Korean officials": who says it
 		}
 		name := v.opt.Entities[h.Group].Name
 		prep := prepositionBefore(s, h.First, first)
@@ -81,6 +86,11 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		subjects = subjects[:len(subjects)-1]
 	}
 	transfer := hasWord(s, first, last, transferWords)
+	if !transfer && !hasWord(s, first, last, receiveWords) {
+		// "von Russland kontrollierten Gebiet": without a transfer "von" names an agent or a
+		// place, not a giver.
+		froms = nil
+	}
 	// "North Korea has now sent Russia 20,000 containers": a giver, a transfer, a receiver.
 	if len(subjects) == 2 && len(tos) == 0 && len(froms) == 0 && transferBetween(s, subjects, first, qa, v) {
 		return subjects[0], subjects[1], subjects
@@ -188,6 +198,9 @@ func prepositionBefore(s *sentence, i, first int) string {
 		case toPrepositions[w] || fromPrepositions[w] || partnerPrepositions[w] || otherPrepositions[w]:
 			if j > first && sayers[s.toks[j-1].Folded] {
 				return "laut"
+			}
+			if j > first && toPrepositions[w] && nearWords[s.toks[j-1].Folded] {
+				return "in" // "moved closer to Ukraine", "nahe an": a place, not a receiver
 			}
 			return w
 		case fillers[w]:

@@ -20,7 +20,8 @@ type vocabulary struct {
 	opt      Options
 	themes   *lexicon.Matcher
 	measures *lexicon.HeadMatcher
-	subject  map[int]bool // entity indices the briefing is about
+	subject  map[int]bool   // entity indices the briefing is about
+	verbs    map[string]int // folded verb form -> measure index (Named.Verbs)
 	entities *lexicon.Matcher
 	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
 	dated    sync.Map // language, reference date and line -> []dates.Expr
@@ -127,7 +128,16 @@ func newVocabulary(opt Options) *vocabulary {
 			subject[i] = true
 		}
 	}
+	verbs := map[string]int{}
+	for i, m := range opt.Measures {
+		for _, w := range m.Verbs {
+			if _, ok := verbs[lexicon.Fold(w)]; !ok {
+				verbs[lexicon.Fold(w)] = i
+			}
+		}
+	}
 	return &vocabulary{
+		verbs:    verbs,
 		subject:  subject,
 		opt:      opt,
 		themes:   lexicon.New(themeTerms, exclude),

@@ -114,6 +114,18 @@ var changeWords = set(`stieg stiegen steigt gestiegen sank sanken sinkt gesunken
 	fielen erhohte erhoht verdoppelt rose rise rises risen fell fall falls fallen grew grow grows grown
 	increased increase decreased decrease doubled dropped jumped`)
 
+// partOfBefore reports a quantity introduced as part of the one before it: "including",
+// "among them", "darunter", "davon", "einschließlich".
+func partOfBefore(s *sentence, start int) bool {
+	before := strings.ToLower(strings.TrimRight(s.text[:start], " ,"))
+	for _, w := range []string{"including", "among them", "of which", "darunter", "davon", "einschließlich", "inklusive"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // possessiveAt reports an English possessive ending at byte i ("Today's", "today’s").
 func possessiveAt(text string, i int) bool {
 	return strings.HasPrefix(text[i:], "'s ") || strings.HasPrefix(text[i:], "’s ")
@@ -136,7 +148,7 @@ func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
 // time expression and it is a span, it is the period of the figure.
 func (c *corpus) historicalContext(si int) (bool, *briefing.Period) {
 	s := c.sents[si]
-	if len(s.exprs) > 0 || si == 0 {
+	if len(s.exprs) > 0 || si == 0 || presentTense(s) {
 		return false, nil
 	}
 	prev := c.sents[si-1]
@@ -154,6 +166,19 @@ func (c *corpus) historicalContext(si int) (bool, *briefing.Period) {
 		return true, &briefing.Period{From: prev.exprs[0].From, To: prev.exprs[0].To}
 	}
 	return true, nil
+}
+
+// presentTense reports a sentence that speaks of now ("28,500 U.S. troops are based in South
+// Korea"): it does not continue a story of the past.
+func presentTense(s *sentence) bool {
+	for _, t := range s.toks {
+		switch t.Folded {
+		case "is", "are", "has", "have", "ist", "sind", "hat", "haben", "currently", "now", "today",
+			"derzeit", "aktuell", "heute", "inzwischen", "mittlerweile":
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphThemes returns the themes of the other sentences of a sentence's paragraph, for a
@@ -198,6 +223,13 @@ func (c *corpus) measureFor(si int, q quantity.Quantity, first, last int, v *voc
 	if h := nearestMeasure(s, q, first, last, v); h != nil {
 		return h, s
 	}
+	if q.Noun != "" {
+		for i := first; i <= last; i++ {
+			if g, ok := v.verbs[s.toks[i].Folded]; ok && isCountKind(v.opt.Measures[g].Kind) && !measureNoun(s, q) {
+				return &measureHit{Group: g, tok: -1}, s
+			}
+		}
+	}
 	if q.Noun != "" || len(s.measures) > 0 || si == 0 {
 		return nil, nil
 	}
@@ -209,6 +241,17 @@ func (c *corpus) measureFor(si int, q quantity.Quantity, first, last int, v *voc
 		}
 	}
 	return nil, nil
+}
+
+// measureNoun reports a count whose own noun is a measure term of another kind (which fits
+// no measure here): such a count is not made a figure by a verb.
+func measureNoun(s *sentence, q quantity.Quantity) bool {
+	for _, h := range s.measures {
+		if t := s.toks[h.First]; t.Start >= q.Start && t.Start < q.End {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestMeasure returns the measure term of a quantity's clause nearest to it whose kind
@@ -316,6 +359,10 @@ func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 		if d < bestDist || d == bestDist && best != nil && e.Start > best.Start {
 			best, bestDist = e, d
 		}
+	}
+	if (best == nil || bestDist == math.MaxInt) && qi > 0 && partOfBefore(s, s.quantities[qi].Start) {
+		// "at least 12,456 civilians, including 669 children": the part has the whole's period.
+		return periodFor(s, qi-1, first, last)
 	}
 	if best == nil || bestDist == math.MaxInt {
 		best = lead

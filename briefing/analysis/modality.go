@@ -17,7 +17,7 @@ var (
 	estimateWords = set(`schatzungsweise geschatzt geschatzte geschatzten schatzung schatzungen schatzt schatzen
 		vermutlich mutmasslich moglicherweise wahrscheinlich hochgerechnet
 		estimated estimate estimates estimating assessed assess assesses assessment believed believes believe
-		possibly probably likely presumably`)
+		possibly probably likely presumably suggests suggest suggested`)
 	hypotheticalWords = set(`konnte konnten wurde wurden ware waren falls unwahrscheinlich theoretisch hypothetisch
 		could would might unlikely if hypothetical`)
 	negationWords = set(`nicht kein keine keinen keiner keinem nie niemals dementiert dementierte bestritt bestreitet

@@ -67,6 +67,17 @@ var figureCases = []figureCase{
 	// Periods: an open "since", a leading one for a whole list, none from another clause.
 	{"since is open", "Since December 2023, North Korea has transferred over 20,000 containers of munitions, containing at least six million artillery shells.",
 		6e6, "shells", "Granaten", "Nordkorea→", "Nordkorea", "reported", "2023-12/"},
+	// Casualties counted by what happened to them, not by their noun.
+	{"people killed", "Bei dem nordkoreanischen Raketenangriff auf Charkiw wurden 13 Zivilisten getötet.",
+		13, "casualties", "Verluste", "", "", "reported", ""},
+	{"a part has the period of the whole", "Between February 2022 and December 2024, at least 12,456 civilians, including 669 children, were killed by North Korean missiles.",
+		669, "casualties", "Verluste", "", "", "reported", "2022-02/2024-12"},
+	{"sources of a country are not the subject", "Nordkoreanischen Quellen zufolge wurden in einem von Russland kontrollierten Gebiet sechs Beamte getötet.",
+		6, "casualties", "Verluste", "", "", "reported", ""},
+	{"closer to a country is a place", "The evidence now suggests that North Korea has sent around 10,000 soldiers to train in eastern Russia and some have moved closer to Ukraine.",
+		10000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "estimate", ""},
+	{"an abbreviation before the noun", "28,500 U.S. troops are based in South Korea, which North Korea threatens.",
+		28500, "troops", "Soldaten", "", "", "reported", ""},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},

@@ -34,7 +34,9 @@ func (p *parser) rangeExpr(i int) (cand, int, bool) {
 	if !ok {
 		return cand{}, 0, false
 	}
-	if !p.in(k, joins) && !(dash && p.isPunct(k, dashes)) {
+	// Two consecutive months joined by "und"/"and" without "zwischen": "im Juli und August".
+	pair := !c.lead && p.in(k, joinAnd)
+	if !p.in(k, joins) && !(dash && p.isPunct(k, dashes)) && !pair {
 		return cand{}, 0, false
 	}
 	k++
@@ -49,6 +51,9 @@ func (p *parser) rangeExpr(i int) (cand, int, bool) {
 		return cand{}, 0, false
 	}
 	if a, ok = complete(a, b); !ok {
+		return cand{}, 0, false
+	}
+	if pair && !(a.u == uMonth && b.u == uMonth && (b.y*12+b.m)-(a.y*12+a.m) == 1) {
 		return cand{}, 0, false
 	}
 	return cand{a: a, b: b}, end, true

@@ -83,6 +83,9 @@ var (
 	// A date in parentheses after "heute"/"today" or a weekday: "sagte … heute (28.06.2024):",
 	// "on Thursday (4 April 2024)".
 	// "Drucksache 19/23069 19. Wahlperiode 05.10.2020": the date of a Bundestag printed paper.
+	// The date in the title of a legal act: "Beschluss (GASP) 2024/1738 des Rates vom 24. Juni
+	// 2024", "Council Regulation (EU) 2024/1745 of 24 June 2024".
+	actRe   = regexp.MustCompile(`(?i)\b(?:beschluss|verordnung|durchführungsverordnung|durchführungsbeschluss|richtlinie|entscheidung|decision|regulation|directive)\b.{0,80}\b(?:vom|of)\s*$`)
 	todayRe = regexp.MustCompile(`(?i)(?:\bwahlperiode\s*|\b(?:heute|today|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\()$`)
 )
 
@@ -165,7 +168,7 @@ func datelineIn(text string, found []dates.Match) string {
 				continue
 			}
 			top := i < 3 && (m.Start == lineStart || isPlacePrefix(text[lineStart:m.Start]) ||
-				todayRe.MatchString(text[lineStart:m.Start]))
+				todayRe.MatchString(text[lineStart:m.Start]) || i == 0 && actRe.MatchString(text[lineStart:m.Start]))
 			if top || lineEnd-lineStart < 80 && isDateLine(line) {
 				return m.ISO
 			}

@@ -2,6 +2,8 @@ package quantity
 
 // englishCases cover the rules in English.
 var englishCases = []findCase{
+	{"an abbreviation with dots before the noun", "en", "28,500 U.S. troops are based in South Korea.",
+		[]Quantity{{Value: 28500, Unit: "troops", Noun: "troops"}}},
 	// Scale words and abbreviations seen in real news (issue: "$34.4 mln" became 34,4 US-Dollar).
 	{"mln after a dollar amount", "en", "Trade reached $34.4 mln in 2023.",
 		[]Quantity{{Value: 34.4e6, Unit: "USD"}}},

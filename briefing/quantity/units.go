@@ -157,6 +157,10 @@ func (sc *scanner) countEN(k int, v float64) unitInfo {
 			single = sc.counted(p, we, lw, n == 0)
 		}
 		p = we
+		// An abbreviation with dots qualifies the noun: "28,500 U.S. troops".
+		if we < len(s) && s[we] == '.' && we-len(lw) >= 0 && len(lw) <= 2 && strings.ToUpper(s[we-len(lw):we]) == s[we-len(lw):we] {
+			p = we + 1
+		}
 	}
 	return single
 }
