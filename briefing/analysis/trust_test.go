@@ -78,6 +78,17 @@ var figureCases = []figureCase{
 		10000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "estimate", ""},
 	{"an abbreviation before the noun", "28,500 U.S. troops are based in South Korea, which North Korea threatens.",
 		28500, "troops", "Soldaten", "", "", "reported", ""},
+	// More ways news state who gives and who receives.
+	{"an allegation with soll … haben", "Nordkorea soll nach Russland 10.000 Soldaten geschickt haben.",
+		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
+	{"a receiver as subject and the giver after from", "Russia received 5 million shells from North Korea in 2024.",
+		5e6, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", "2024"},
+	{"a possessive exporter", "Seoul's arms exports reached $13.5 billion in 2022 as North Korea tested missiles.",
+		13.5e9, "arms_exports", "USD", "Südkorea→", "Südkorea", "reported", "2022"},
+	{"supplied a receiver with", "North Korea has supplied Russia with 6 million artillery shells since 2023.",
+		6e6, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", "2023/"},
+	{"the intelligence of a country says it", "Laut südkoreanischem Geheimdienst hat Nordkorea rund 3.000 Soldaten entsandt.",
+		3000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "reported", ""},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},
