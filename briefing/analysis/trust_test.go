@@ -77,7 +77,7 @@ var figureCases = []figureCase{
 	{"closer to a country is a place", "The evidence now suggests that North Korea has sent around 10,000 soldiers to train in eastern Russia and some have moved closer to Ukraine.",
 		10000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "estimate", ""},
 	{"an abbreviation before the noun", "28,500 U.S. troops are based in South Korea, which North Korea threatens.",
-		28500, "troops", "Soldaten", "", "", "reported", ""},
+		28500, "troops", "Soldaten", "", "USA", "reported", ""},
 	// More ways news state who gives and who receives.
 	{"an allegation with soll … haben", "Nordkorea soll nach Russland 10.000 Soldaten geschickt haben.",
 		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
