@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/briefing/dates"
 	"github.com/secbrief/briefing/briefing/lexicon"
 	"github.com/secbrief/briefing/briefing/quantity"
 )
@@ -79,106 +78,6 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 		out = []briefing.Figure{}
 	}
 	return out
-}
-
-// trails reports an expression that closes its clause after every quantity of a list that
-// is not a change ("launched three SLVs and 29 ballistic missiles, including four ICBMs in
-// this year alone"). In "rose from 3 bn to 5 bn in 2024" the year is only the second's.
-func trails(s *sentence, e *dates.Expr, cs, ce, first, last int) bool {
-	n := 0
-	for _, q := range s.quantities {
-		if q.Start >= cs && q.End <= ce {
-			if q.End > e.Start {
-				return false
-			}
-			n++
-		}
-	}
-	if n < 2 {
-		return false
-	}
-	var from, to bool
-	for i := first; i <= last; i++ {
-		w := s.toks[i].Folded
-		if changeWords[w] {
-			return false
-		}
-		from = from || w == "from" || w == "von" || w == "vom"
-		to = to || w == "to" || w == "auf" || w == "bis"
-	}
-	return !(from && to)
-}
-
-// changeWords say that figures of a clause are before and after a change.
-var changeWords = set(`stieg stiegen steigt gestiegen sank sanken sinkt gesunken wuchs wachst gewachsen fiel
-	fielen erhohte erhoht verdoppelt rose rise rises risen fell fall falls fallen grew grow grows grown
-	increased increase decreased decrease doubled dropped jumped`)
-
-// partOfBefore reports a quantity introduced as part of the one before it: "including",
-// "among them", "darunter", "davon", "einschließlich".
-func partOfBefore(s *sentence, start int) bool {
-	before := strings.ToLower(strings.TrimRight(s.text[:start], " ,"))
-	for _, w := range []string{"including", "among them", "of which", "darunter", "davon", "einschließlich", "inklusive"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// possessiveAt reports an English possessive ending at byte i ("Today's", "today’s").
-func possessiveAt(text string, i int) bool {
-	return strings.HasPrefix(text[i:], "'s ") || strings.HasPrefix(text[i:], "’s ")
-}
-
-// leads reports an expression that stands in its clause (bytes cs..ce) before every quantity
-// of the clause.
-func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
-	for _, q := range s.quantities {
-		if q.Start >= cs && q.End <= ce && q.Start < e.Start {
-			return false
-		}
-	}
-	return true
-}
-
-// historicalContext reports a sentence without a time of its own that follows, in the same
-// paragraph, a sentence about a past era: "The conflict caused more than 1 million military
-// deaths" after "The Korean War was fought … from 1950 to 1953". When that sentence has one
-// time expression and it is a span, it is the period of the figure.
-func (c *corpus) historicalContext(si int) (bool, *briefing.Period) {
-	s := c.sents[si]
-	if len(s.exprs) > 0 || si == 0 || presentTense(s) {
-		return false, nil
-	}
-	prev := c.sents[si-1]
-	if prev.doc != s.doc || prev.para != s.para {
-		return false, nil
-	}
-	old := len(prev.exprs) > 0
-	for _, e := range prev.exprs {
-		old = old && e.To != "" && e.To < "2000"
-	}
-	if !old && !historical(prev.toks, 0, len(prev.toks)-1, nil, prev.text) {
-		return false, nil
-	}
-	if len(prev.exprs) == 1 && prev.exprs[0].From != prev.exprs[0].To && prev.exprs[0].To != "" && prev.exprs[0].To < "2000" {
-		return true, &briefing.Period{From: prev.exprs[0].From, To: prev.exprs[0].To}
-	}
-	return true, nil
-}
-
-// presentTense reports a sentence that speaks of now ("28,500 U.S. troops are based in South
-// Korea"): it does not continue a story of the past.
-func presentTense(s *sentence) bool {
-	for _, t := range s.toks {
-		switch t.Folded {
-		case "is", "are", "has", "have", "ist", "sind", "hat", "haben", "currently", "now", "today",
-			"derzeit", "aktuell", "heute", "inzwischen", "mittlerweile":
-			return true
-		}
-	}
-	return false
 }
 
 // paragraphThemes returns the themes of the other sentences of a sentence's paragraph, for a
@@ -316,66 +215,6 @@ func distance(aStart, aEnd, bStart, bEnd int) int {
 		return aStart - bEnd
 	}
 	return 0
-}
-
-// periodFor picks the date expression of quantity qi's clause (tokens first..last) nearest to
-// it. A conversion in parentheses counts as part of the quantity, and an expression between
-// two quantities goes to the nearer one, so "von 3,8 Mrd. (…) zwischen 2016 und 2020 auf 38
-// Mrd. (…) zwischen 2021 und 2023" gives each amount its own period. An expression that opens
-// the clause before its first quantity ("Since December 2023, the DPRK has transferred 20,000
-// containers …, containing six million rounds") is the period of every quantity of the clause
-// that has none nearer, as is one that closes a list ("three SLVs and 29 missiles … in this
-// year alone"). An expression in another clause ("…, who spoke to the media today")
-// is not the figure's period.
-func periodFor(s *sentence, qi, first, last int) *briefing.Period {
-	extent := func(q quantity.Quantity) (int, int) {
-		if q.Conversion != nil {
-			return q.Start, max(q.End, q.Conversion.End)
-		}
-		return q.Start, q.End
-	}
-	cs, ce := s.toks[first].Start, s.toks[last].End
-	qs, qe := extent(s.quantities[qi])
-	var best, lead *dates.Expr
-	bestDist := math.MaxInt
-	for i := range s.exprs {
-		e := &s.exprs[i]
-		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) {
-			continue // "Today's decision brings the total to 77" is not dated today
-		}
-		if (leads(s, e, cs, ce) || trails(s, e, cs, ce, first, last)) && (lead == nil || e.Start < lead.Start) {
-			lead = e
-		}
-		d := distance(qs, qe, e.Start, e.End)
-		for j, other := range s.quantities {
-			if j == qi {
-				continue
-			}
-			os, oe := extent(other)
-			if distance(os, oe, e.Start, e.End) < d {
-				d = math.MaxInt
-			}
-		}
-		if d < bestDist || d == bestDist && best != nil && e.Start > best.Start {
-			best, bestDist = e, d
-		}
-	}
-	if (best == nil || bestDist == math.MaxInt) && qi > 0 && partOfBefore(s, s.quantities[qi].Start) {
-		// "at least 12,456 civilians, including 669 children": the part has the whole's period.
-		return periodFor(s, qi-1, first, last)
-	}
-	if best == nil || bestDist == math.MaxInt {
-		best = lead
-	}
-	if best == nil {
-		return nil
-	}
-	if best.Mod == "since" {
-		// "seit Dezember 2023" runs to the document's date, which the reader sees beside it:
-		// the period stays open rather than claiming the date as its end.
-		return &briefing.Period{From: best.From}
-	}
-	return &briefing.Period{From: best.From, To: best.To}
 }
 
 // subject names what a figure measures: the measure's name (or the counted noun) and the
