@@ -20,6 +20,10 @@ var (
 	// "according to Washington", "Berichten aus Moskau zufolge"
 	sayers = set(`angaben informationen kreisen quellen berichten aussagen darstellung einschatzung schatzung
 		medien geheimdienst geheimdienste according sources officials reports intelligence media`)
+	// verbs of saying right after an entity make it the speaker
+	speechVerbs = set(`condemns condemned says said warns warned urges urged states stated notes noted calls called
+		told tells reports reported verurteilt verurteilte verurteilen sagt sagte erklart erklarte fordert forderte
+		kritisiert kritisierte warnt warnte betont betonte meldet meldete berichtet berichtete teilte`)
 	// words that make "to"/"an" a place: "closer to Ukraine", "next to", "nahe an"
 	nearWords = set("closer close next near nahe naher dicht")
 	// words that may stand between a preposition and its entity
@@ -50,11 +54,13 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		if h.First < first || h.Last > last || s.toks[h.Last].Modifier {
 			continue
 		}
-		if h.Last+1 < len(s.toks) && sayers[s.toks[h.Last+1].Folded] {
-			continue // "nordkoreanischen Quellen zufolge", "South Korean officials": who says it
-		}
 		name := v.opt.Entities[h.Group].Name
 		prep := prepositionBefore(s, h.First, first)
+		if next := h.Last + 1; next < len(s.toks) && (sayers[s.toks[next].Folded] || prep == "" && speechVerbs[s.toks[next].Folded]) {
+			// "nordkoreanischen Quellen zufolge", "South Korean officials", "The United States
+			// condemns …": who says it, not whom the figure is about.
+			continue
+		}
 		if prep != "" && isLower(s.toks[h.First].Word) {
 			// "an die ukrainische Front": the preposition governs the noun the adjective
 			// qualifies, a place rather than a party.

@@ -13,19 +13,53 @@ import (
 // entities, direction and modality are read from its own clause only.
 func clause(toks []lexicon.Token, text string, a, b int) (int, int) {
 	first, last := 0, len(toks)-1
+	lead := leadingClauseEnd(toks, text)
 	for i := a; i > 0; i-- {
-		if splitsBefore(toks, text, i) {
+		if splitsBefore(toks, text, i) || i == lead {
 			first = i
 			break
 		}
 	}
 	for i := b + 1; i < len(toks); i++ {
-		if splitsBefore(toks, text, i) {
+		if splitsBefore(toks, text, i) || i == lead {
 			last = i - 1
 			break
 		}
 	}
 	return first, last
+}
+
+// subordinators open a leading subordinate clause that ends at its first comma: "By the time
+// the exercises resumed in August of 2022, the DPRK had conducted six launches". ("Since
+// December 2023, …" is a time, not a clause, and stays with what follows.)
+var subordinators = [][]string{{"by", "the", "time"}, {"when"}, {"while"}, {"although"}, {"after"}, {"before"},
+	{"once"}, {"if"}, {"als"}, {"nachdem"}, {"wahrend"}, {"obwohl"}, {"wenn"}, {"bevor"}, {"sobald"}, {"weil"}}
+
+// leadingClauseEnd returns the first token after the comma that ends a leading subordinate
+// clause, or -1.
+func leadingClauseEnd(toks []lexicon.Token, text string) int {
+	start := -1
+	for _, sub := range subordinators {
+		if len(toks) > len(sub) {
+			match := true
+			for j, w := range sub {
+				match = match && toks[j].Folded == w
+			}
+			if match {
+				start = len(sub)
+				break
+			}
+		}
+	}
+	if start < 0 {
+		return -1
+	}
+	for i := start; i < len(toks); i++ {
+		if strings.Contains(text[toks[i-1].End:toks[i].Start], ",") {
+			return i
+		}
+	}
+	return -1
 }
 
 // splitsBefore reports a clause boundary between token i-1 and token i.

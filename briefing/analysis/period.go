@@ -62,6 +62,11 @@ func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 		best = lead
 	}
 	if best == nil {
+		if y := sameYear(s, first, last, cs); y != "" {
+			return &briefing.Period{From: y, To: y} // "… in August of 2022, … six launches that year"
+		}
+	}
+	if best == nil {
 		return nil
 	}
 	if best.Mod == "since" {
@@ -171,3 +176,25 @@ func presentTense(s *sentence) bool {
 var changeWords = set(`stieg stiegen steigt gestiegen sank sanken sinkt gesunken wuchs wachst gewachsen fiel
 	fielen erhohte erhoht verdoppelt rose rise rises risen fell fall falls fallen grew grow grows grown
 	increased increase decreased decrease doubled dropped jumped`)
+
+// sameYear returns the year a clause refers back to with "that year", "the same year", "im
+// selben Jahr": the year of the last time expression of the sentence before the clause.
+func sameYear(s *sentence, first, last, cs int) string {
+	found := false
+	for i := first; i < last; i++ {
+		a, b := s.toks[i].Folded, s.toks[i+1].Folded
+		if b == "year" && (a == "that" || a == "same") || b == "jahr" && (a == "selben" || a == "jenem" || a == "gleichen") {
+			found = true
+		}
+	}
+	if !found {
+		return ""
+	}
+	year := ""
+	for _, e := range s.exprs {
+		if e.End <= cs && len(e.From) >= 4 && (e.To == "" || e.To[:min(4, len(e.To))] == e.From[:4]) {
+			year = e.From[:4]
+		}
+	}
+	return year
+}

@@ -89,6 +89,11 @@ var figureCases = []figureCase{
 		6e6, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", "2023/"},
 	{"the intelligence of a country says it", "Laut südkoreanischem Geheimdienst hat Nordkorea rund 3.000 Soldaten entsandt.",
 		3000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "reported", ""},
+	// From the second held-out batch.
+	{"a leading subordinate clause and that year", "By the time the exercises resumed in August of 2022, North Korea had already conducted six ICBM launches that year.",
+		6, "missiles", "Raketen", "", "Nordkorea", "reported", "2022"},
+	{"the speaker is not the subject, two days are a span", "The United States condemns in the strongest terms North Korea's February 18 and February 19 launches of three ballistic missiles.",
+		3, "missiles", "Raketen", "", "", "reported", "2024-02-18/2024-02-19"},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},

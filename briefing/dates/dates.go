@@ -39,7 +39,8 @@ var months = map[string]int{
 	"dezember": 12, "december": 12, "dez": 12, "dec": 12,
 }
 
-const monthAlt = `(?:Januar|Jänner|January|Jan\.|Februar|February|Feb\.|März|Maerz|March|Mar\.|April|Apr\.|Mai|May|Juni|June|Jun\.|Juli|July|Jul\.|August|Aug\.|September|Sept\.|Sep\.|Oktober|October|Okt\.|Oct\.|November|Nov\.|Dezember|December|Dez\.|Dec\.)`
+// Month names as written, also in capitals as in datelines ("OCTOBER 31, 2024").
+const monthAlt = `(?:Januar|Jänner|January|Jan\.|Februar|February|Feb\.|März|Maerz|March|Mar\.|April|Apr\.|Mai|May|Juni|June|Jun\.|Juli|July|Jul\.|August|Aug\.|September|Sept\.|Sep\.|Oktober|October|Okt\.|Oct\.|November|Nov\.|Dezember|December|Dez\.|Dec\.|JANUAR|JÄNNER|JANUARY|FEBRUAR|FEBRUARY|MÄRZ|MAERZ|MARCH|APRIL|MAI|MAY|JUNI|JUNE|JULI|JULY|AUGUST|SEPTEMBER|OKTOBER|OCTOBER|NOVEMBER|DEZEMBER|DECEMBER)`
 
 // Each pattern captures its parts by name; the day and year guards against digits around are
 // checked in code because RE2 has no look-behind.

@@ -34,7 +34,8 @@ func (p *parser) rangeExpr(i int) (cand, int, bool) {
 	if !ok {
 		return cand{}, 0, false
 	}
-	// Two consecutive months joined by "und"/"and" without "zwischen": "im Juli und August".
+	// Two consecutive months or days joined by "und"/"and" without "zwischen": "im Juli und
+	// August", "February 18 and February 19".
 	pair := !c.lead && p.in(k, joinAnd)
 	if !p.in(k, joins) && !(dash && p.isPunct(k, dashes)) && !pair {
 		return cand{}, 0, false
@@ -53,7 +54,8 @@ func (p *parser) rangeExpr(i int) (cand, int, bool) {
 	if a, ok = complete(a, b); !ok {
 		return cand{}, 0, false
 	}
-	if pair && !(a.u == uMonth && b.u == uMonth && (b.y*12+b.m)-(a.y*12+a.m) == 1) {
+	if pair && !(a.u == uMonth && b.u == uMonth && (b.y*12+b.m)-(a.y*12+a.m) == 1 ||
+		a.u == uDay && b.u == uDay && a.lo().AddDate(0, 0, 1).Equal(b.lo())) {
 		return cand{}, 0, false
 	}
 	return cand{a: a, b: b}, end, true

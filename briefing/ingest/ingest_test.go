@@ -382,6 +382,8 @@ func TestDocumentDates(t *testing.T) {
 		"aa.txt":         "Auswärtiges Amt zu einem Raketentest\n\nZu den Berichten über den Test am 26.06.2024 sagte ein Sprecher heute (28.06.2024): Wir verurteilen den Test.\n",
 		"bt.txt":         "06.12.2024 | Deutscher Bundestag / 20. WP / Sitzung 204\n\nAndreas Larem - Nordkoreapolitik\n\nSehr geehrte Frau Präsidentin! Wir reden über Nordkorea.\n",
 		"drucksache.txt": "Deutscher Bundestag Drucksache 19/23069 19. Wahlperiode 05.10.2020 Antwort der Bundesregierung auf die Kleine Anfrage. Der Handel wächst.\n",
+		// A dateline in capitals above the title.
+		"state.txt": "OCTOBER 31, 2024\n\nSecretary Blinken at a Joint Press Availability\n\nWell, good afternoon, everyone.\n",
 		// The date in the title of a legal act, not the dates it cites.
 		"act.txt": "Beschluss (GASP) 2024/1738 des Rates vom 24. Juni 2024 zur Änderung des Beschlusses 2014/145/GASP\n\nDer Rat hat am 17. März 2014 den Beschluss angenommen.\n",
 		// Infobox lines date the subject, not the document.
@@ -412,6 +414,7 @@ func TestDocumentDates(t *testing.T) {
 		"bt.txt":              {"2024-12-06", briefing.DateFromText},
 		"drucksache.txt":      {"2020-10-05", briefing.DateFromText},
 		"act.txt":             {"2024-06-24", briefing.DateFromText},
+		"state.txt":           {"2024-10-31", briefing.DateFromText},
 		"infobox.txt":         {"", ""},
 		"final.txt":           {"", ""},
 	}

@@ -49,10 +49,10 @@ func readHeader(body []string) (header, []string) {
 			h.author = strings.TrimSpace(byline.ReplaceAllString(l, ""))
 		case h.author == "" && i < titleAt && isPersonName(l):
 			h.author = l
+		case h.date == "" && isDateLine(l): // before the masthead test: "OCTOBER 31, 2024"
+			h.date = dates.Find(l)[0].ISO
 		case h.publisher == "" && i < titleAt && isAllCaps(l):
 			h.publisher = l
-		case h.date == "" && isDateLine(l):
-			h.date = dates.Find(l)[0].ISO
 		case h.date == "":
 			if d, ok := startsWithDate(l); ok {
 				h.date = d
