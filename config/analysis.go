@@ -71,8 +71,9 @@ type Analysis struct {
 	// DuplicateSimilarity is the word-shingle resemblance above which sentences of different
 	// documents are the same statement (0–1).
 	DuplicateSimilarity float64 `mapstructure:"duplicate_similarity"`
-	// Subject lists the ids of the entities the briefing is about; a document is used only
-	// when MinSubjectSentences of its theme sentences name one of them. Empty uses all.
+	// Subject lists the entities the briefing is about: an id, or ids joined by "+" that one
+	// sentence must name together ("nato+japan"); a document is used only when
+	// MinSubjectSentences of its theme sentences name a subject. Empty uses all.
 	Subject             []string `mapstructure:"subject"`
 	MinSubjectSentences int      `mapstructure:"min_subject_sentences"`
 }
@@ -109,9 +110,11 @@ func validateAnalysis(c Config, add func(key string, value any, format string, a
 			add(fmt.Sprintf("measures[%d].kind", i), m.Kind, "must be one of %s", strings.Join(analysis.Kinds, ", "))
 		}
 	}
-	for i, id := range c.Analysis.Subject {
-		if !slices.ContainsFunc(c.Entities, func(e Entity) bool { return e.ID == id }) {
-			add(fmt.Sprintf("analysis.subject[%d]", i), id, "is not the id of an entity")
+	for i, spec := range c.Analysis.Subject {
+		for _, id := range strings.Split(spec, "+") {
+			if !slices.ContainsFunc(c.Entities, func(e Entity) bool { return e.ID == strings.TrimSpace(id) }) {
+				add(fmt.Sprintf("analysis.subject[%d]", i), spec, "%q is not the id of an entity", id)
+			}
 		}
 	}
 	if c.Analysis.MinSubjectSentences < 0 {

@@ -58,7 +58,7 @@ func TestValidateNamesKeyAndValue(t *testing.T) {
 	c.Themes = []Theme{{ID: "a", Title: Titles{De: "A"}, Lexicon: []TermGroup{{Weight: 0, Terms: []string{"x"}}}}, {ID: "a", Title: Titles{De: "B"}}}
 	c.Measures = []Measure{{ID: "m", Kind: "dollars", Terms: []string{"x"}}}
 	c.Entities = []Entity{{ID: "nk", Terms: []string{"Nordkorea"}}}
-	c.Analysis.Subject = []string{"nk", "narnia"}
+	c.Analysis.Subject = []string{"nk", "narnia", "nk+atlantis"}
 	var got []string
 	for _, p := range c.Validate() {
 		got = append(got, p.String())
@@ -70,7 +70,8 @@ func TestValidateNamesKeyAndValue(t *testing.T) {
 		`themes[1].id = "a": is used by another theme`,
 		`themes[1].lexicon = "": needs at least one group of terms`,
 		`measures[0].kind = "dollars": must be one of money, persons, objects, events, distance, percent`,
-		`analysis.subject[1] = "narnia": is not the id of an entity`,
+		`analysis.subject[1] = "narnia": "narnia" is not the id of an entity`,
+		`analysis.subject[2] = "nk+atlantis": "atlantis" is not the id of an entity`,
 	} {
 		if !strings.Contains(strings.Join(got, "\n"), want) {
 			t.Errorf("problems lack %q:\n%s", want, strings.Join(got, "\n"))

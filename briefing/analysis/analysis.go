@@ -29,8 +29,9 @@ type Options struct {
 	DuplicateSimilarity float64
 	// Workers is the number of documents prepared at once; 0 means GOMAXPROCS.
 	Workers int
-	// Subject lists the ids of the entities the briefing is about; a document must name one
-	// of them in MinSubjectSentences sentences of a theme to be used. Empty uses every document.
+	// Subject lists the entities the briefing is about: an id, or ids joined by "+" that one
+	// sentence must name together ("nato+japan"). A document must name a subject in
+	// MinSubjectSentences sentences of a theme to be used. Empty uses every document.
 	Subject             []string
 	MinSubjectSentences int
 }

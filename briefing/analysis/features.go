@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -20,7 +19,7 @@ type vocabulary struct {
 	opt      Options
 	themes   *lexicon.Matcher
 	measures *lexicon.HeadMatcher
-	subject  map[int]bool   // entity indices the briefing is about
+	subject  [][]int        // groups of entity indices one of which a relevant sentence names together
 	verbs    map[string]int // folded verb form -> measure index (Named.Verbs)
 	entities *lexicon.Matcher
 	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
@@ -122,11 +121,17 @@ func newVocabulary(opt Options) *vocabulary {
 		}
 		exclude[i] = t.Exclude
 	}
-	subject := map[int]bool{}
-	for i, e := range opt.Entities {
-		if slices.Contains(opt.Subject, e.ID) {
-			subject[i] = true
+	var subject [][]int
+	for _, spec := range opt.Subject {
+		var group []int
+		for _, id := range strings.Split(spec, "+") {
+			for i, e := range opt.Entities {
+				if e.ID == strings.TrimSpace(id) {
+					group = append(group, i)
+				}
+			}
 		}
+		subject = append(subject, group)
 	}
 	verbs := map[string]int{}
 	for i, m := range opt.Measures {

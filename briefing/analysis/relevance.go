@@ -6,10 +6,11 @@ import (
 	"github.com/secbrief/briefing/briefing"
 )
 
-// relevant decides whether a document is about the briefing's subject: it must name one of
-// the subject entities (Options.Subject) in at least MinSubjectSentences sentences that belong
-// to a theme. A document about something else that uses the same words ("Handel" in an
-// article on Japan's economy, "Treffer" in football, "Nato" in a concert review) gives no
+// relevant decides whether a document is about the briefing's subject: at least
+// MinSubjectSentences of its sentences that belong to a theme must name a subject
+// (Options.Subject: an entity id, or ids joined by "+" that one sentence must name together,
+// "nato+japan"). A document about something else that uses the same words ("Handel" in an
+// article on Japan's economy, "Treffer" in football, "Nato" at an anniversary) gives no
 // statements, figures or events; it is named in a warning instead of vanishing silently.
 func (v *vocabulary) relevant(sents []*sentence) bool {
 	if len(v.subject) == 0 {
@@ -20,9 +21,19 @@ func (v *vocabulary) relevant(sents []*sentence) bool {
 		if len(s.themes) == 0 {
 			continue
 		}
+		named := map[int]bool{}
 		for _, h := range s.entities {
 			// The first part of a hyphenated compound is not a mention ("Nord-Irak").
-			if v.subject[h.Group] && !s.toks[h.Last].Modifier {
+			if !s.toks[h.Last].Modifier {
+				named[h.Group] = true
+			}
+		}
+		for _, group := range v.subject {
+			all := len(group) > 0
+			for _, e := range group {
+				all = all && named[e]
+			}
+			if all {
 				n++
 				break
 			}
