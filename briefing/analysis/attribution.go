@@ -31,9 +31,9 @@ var (
 )
 
 // transferWords say that something goes from one party to another.
-var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand", "entsend", "sende", "sandte", "gesandt",
-	"exportier", "verkauf", "uberg", "bereitgestell", "transferier", "verlegt",
-	"deliver", "suppl", "provid", "send", "sent", "ship", "export", "sold", "sell", "transfer", "dispatch", "deploy"}
+var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand", "entsend", "sandte",
+	"exportier", "verkauf", "ubergab", "ubergeb", "bereitgestell", "transferier", "verlegt",
+	"deliver", "suppl", "provid", "send", "sent", "shipped", "export", "sold", "sell", "transfer", "dispatch", "deploy"}
 
 // attribution reads from a figure's clause who gives and who receives (when a preposition,
 // the subject of a transfer or the measure's own modifier says so) and whom the figure is
@@ -314,22 +314,29 @@ func hasWord(s *sentence, first, last int, stems []string) bool {
 }
 
 // isWordOf reports a word that is one of the stems with an inflection ending ("lieferte",
-// "supplied", "deployed"), or a German compound that contains a stem of five letters or more
-// ("Waffenlieferungen"); "Soldaten" is not "sold", "Schiffe" not "ship".
+// "supplied", "deployed"), or a German compound that ends in a stem of six letters or more and
+// an ending ("Waffenlieferungen"); "important" is not "import", "Verhältnis" not "erhalt",
+// "Soldaten" not "sold".
 func isWordOf(w string, stems []string) bool {
 	for _, p := range stems {
-		if rest, ok := strings.CutPrefix(w, p); ok && (rest == "" || verbEndings[rest]) {
-			return true
-		}
-		if len(p) >= 6 && strings.Contains(w, p) {
-			return true
+		i := strings.Index(w, p)
+		for i >= 0 {
+			rest := w[i+len(p):]
+			if (i == 0 || len(p) >= 6 && i >= 3) && (rest == "" || verbEndings[rest]) {
+				return true
+			}
+			next := strings.Index(w[i+1:], p)
+			if next < 0 {
+				break
+			}
+			i += 1 + next
 		}
 	}
 	return false
 }
 
 // verbEndings are the endings the transfer and receive stems take.
-var verbEndings = set(`s es ed d ing t te ten tet et en e er ert n ung ungen ied ies y ying red ring ping ped ling led ment ments`)
+var verbEndings = set(`s es ed d ing t te ten tet et en e ert n ung ungen ied ies y ying red ring ling led ment ments`)
 
 func appendName(list []string, name string) []string {
 	if slices.Contains(list, name) {

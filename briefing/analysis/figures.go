@@ -32,19 +32,23 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 				Themes: v.themeIDs(s), Text: s.text, Words: s.text[q.Start:q.End],
 				Sources: []briefing.Source{{Doc: c.docs[s.doc].ID, Start: s.start, End: s.end}},
 			}
+			if q.ValueMax > 0 {
+				vm := round(q.ValueMax)
+				f.ValueMax = &vm
+			}
 			if q.Unit == "mi" {
 				// Miles in kilometres, to a tenth: what a German or English reader compares.
-				f.Value, f.Unit = math.Round(q.Value*16.09344)/10, "km"
+				f.Value, f.Unit = miles(q.Value), "km"
+				if f.ValueMax != nil {
+					vm := miles(*f.ValueMax)
+					f.ValueMax = &vm
+				}
 			}
 			f.Modality = modalityOf(s.toks, first, last, qa, qb, f.Period, s.text)
 			if f.Period == nil && (f.Modality == briefing.ModalityReported || f.Modality == briefing.ModalityEstimate) {
 				if hist, p := c.historicalContext(si); hist {
 					f.Modality, f.Period = briefing.ModalityHistorical, p
 				}
-			}
-			if q.ValueMax > 0 {
-				vm := round(q.ValueMax)
-				f.ValueMax = &vm
 			}
 			if from != nil && from != s {
 				f.Themes = union(f.Themes, v.themeIDs(from))
@@ -124,7 +128,8 @@ func (c *corpus) measureFor(si int, q quantity.Quantity, first, last int, v *voc
 	}
 	if q.Noun != "" {
 		for i := first; i <= last; i++ {
-			if g, ok := v.verbs[s.toks[i].Folded]; ok && isCountKind(v.opt.Measures[g].Kind) && !measureNoun(s, q) {
+			if g, ok := v.verbs[s.toks[i].Folded]; ok && isCountKind(v.opt.Measures[g].Kind) && !measureNoun(s, q) &&
+				(v.opt.Measures[g].Kind != KindPersons || isPersonNoun(q.Noun)) {
 				return &measureHit{Group: g, tok: -1}, s
 			}
 		}
@@ -141,6 +146,15 @@ func (c *corpus) measureFor(si int, q quantity.Quantity, first, last int, v *voc
 	}
 	return nil, nil
 }
+
+// personNouns are counted nouns that name people: only they are made casualties by a verb
+// ("11 Resolutionen … verletzt" are not, "13 Zivilisten … verletzt" are).
+var personNouns = set(`menschen personen zivilisten zivilpersonen kinder frauen manner einwohner bewohner
+	burger beamte beamten mitarbeiter arbeiter helfer journalisten opfer fluchtlinge gefangene soldaten
+	kampfer people persons civilians children women men residents inhabitants citizens officials
+	workers journalists refugees prisoners soldiers troops fighters victims`)
+
+func isPersonNoun(noun string) bool { return personNouns[lexicon.Fold(noun)] }
 
 // measureNoun reports a count whose own noun is a measure term of another kind (which fits
 // no measure here): such a count is not made a figure by a verb.
@@ -247,7 +261,7 @@ func figureKey(f briefing.Figure) string {
 	if f.Period != nil {
 		p = f.Period.From + "/" + f.Period.To
 	}
-	return fmt.Sprintf("%g|%g|%s|%s|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier, f.Modality, f.Subject)
+	return fmt.Sprintf("%g|%g|%s|%s|%s|%s|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier, f.Modality, f.Subject, f.From, f.To)
 }
 
 func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {
@@ -258,6 +272,9 @@ func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {
 	}
 	return append(list, s)
 }
+
+// miles returns a length in miles in kilometres, to a tenth.
+func miles(v float64) float64 { return math.Round(v*16.09344) / 10 }
 
 // round removes floating-point noise from parsed values (3.8e9 rather than 3.8000000000000003e9,
 // 12000 rather than 12000.000000000002): ten significant digits are more than any text gives.

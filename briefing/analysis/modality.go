@@ -22,9 +22,8 @@ var (
 		could would might unlikely if hypothetical`)
 	negationWords = set(`nicht kein keine keinen keiner keinem nie niemals dementiert dementierte bestritt bestreitet
 		not no never denied denies deny`)
-	historicalWords = set(`koreakrieg koreakrieges koreakriegs weltkrieg weltkrieges weltkriegs sowjetunion sowjetzeit
-		kalten kalter`)
-	historicalPhrases = []string{"korean war", "world war", "cold war", "soviet union", "soviet era", "kalten krieg", "kalter krieg"}
+	historicalWords   = set(`koreakrieg koreakrieges koreakriegs weltkrieg weltkrieges weltkriegs sowjetzeit`)
+	historicalPhrases = []string{"korean war", "world war", "cold war", "soviet era", "kalten krieg", "kalter krieg"}
 )
 
 // modalityOf says how a clause (tokens first..last) states the figure at tokens qa..qb. A
@@ -76,16 +75,22 @@ func modalityOf(toks []lexicon.Token, first, last, qa, qb int, p *briefing.Perio
 	return briefing.ModalityReported
 }
 
+// notNegating follow a negation word without negating the figure.
+var notNegating = set(`more less fewer only just least deny denied mehr weniger nur zuletzt minder bestreiten bestritt dementiert`)
+
 // subjunctive are German subjunctives whose folded form is another word.
 var subjunctive = set("wurde wurden konnte konnten ware waren")
 
-// allegation reports "soll … haben/sein/worden": reported speech about the past.
+// allegation reports "soll … haben/sein/worden" with the auxiliary closing the clause:
+// reported speech about the past ("soll 10.000 Soldaten geschickt haben"), not "soll … sein
+// Bündnis stärken".
 func allegation(toks []lexicon.Token, i, last int) bool {
-	for j := i + 1; j <= last; j++ {
-		switch toks[j].Folded {
-		case "haben", "sein", "worden", "gewesen":
-			return true
-		}
+	if last <= i {
+		return false
+	}
+	switch toks[last].Folded {
+	case "haben", "sein", "worden", "gewesen":
+		return true
 	}
 	return false
 }
@@ -97,9 +102,8 @@ func negates(toks []lexicon.Token, i, qa int) bool {
 	if i > qa || qa-i > 3 {
 		return false
 	}
-	if i+1 < len(toks) && (toks[i+1].Folded == "more" || toks[i+1].Folded == "less" || toks[i+1].Folded == "fewer" ||
-		toks[i+1].Folded == "mehr" || toks[i+1].Folded == "weniger" || toks[i+1].Folded == "only" || toks[i+1].Folded == "nur") {
-		return false
+	if i+1 < len(toks) && notNegating[toks[i+1].Folded] {
+		return false // "no more than", "nicht nur", "nicht zuletzt", "did not deny"
 	}
 	return true
 }

@@ -94,6 +94,23 @@ var figureCases = []figureCase{
 		6, "missiles", "Raketen", "", "Nordkorea", "reported", "2022"},
 	{"the speaker is not the subject, two days are a span", "The United States condemns in the strongest terms North Korea's February 18 and February 19 launches of three ballistic missiles.",
 		3, "missiles", "Raketen", "", "", "reported", "2024-02-18/2024-02-19"},
+	// From a review of the rules: words that merely contain a rule's word.
+	{"a range of miles keeps both ends in km", "North Korea's missile has a range of 200 to 300 miles.",
+		321.9, "missile_range", "km", "", "", "reported", ""},
+	{"verletzt also means violated", "Nordkorea hat mit den Starts 11 Resolutionen des Sicherheitsrats verletzt.",
+		11, "-", "", "", "", "", ""},
+	{"a compound of Personen is not a listing", "Nordkorea meldet 13 Zivilpersonen in Seoul.",
+		13, "-", "", "", "", "", ""},
+	{"important is not import", "It is important to note that North Korea sent 10,000 troops.",
+		10000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "reported", ""},
+	{"Schicksal is not schicken", "Das Schicksal der 10.000 nordkoreanischen Soldaten ist ungewiss.",
+		10000, "troops", "Soldaten", "", "Nordkorea", "reported", ""},
+	{"sein is a possessive, not an allegation", "Kim will sein Arsenal in Nordkorea bis 2030 auf 300 Sprengköpfe ausbauen.",
+		300, "warheads", "Sprengköpfe", "", "", "target", "2030"},
+	{"a cold winter is not the Cold War", "Nordkorea lieferte im kalten Winter 2023 rund 10.000 Granaten an Russland.",
+		10000, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", "2023-12/2024-02"},
+	{"nicht zuletzt does not negate", "Nordkorea hat nicht zuletzt 10.000 Soldaten nach Russland entsandt.",
+		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},
@@ -241,4 +258,22 @@ func TestOneAmountTwoSpellingsIsNoDisagreement(t *testing.T) {
 	if n == 0 {
 		t.Error("no trade volume")
 	}
+}
+
+// A range in miles is shown in kilometres at both ends.
+func TestMilesRangeInKilometres(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "2024-11-04_a.txt"), []byte("Raketen\n\nNorth Korea's missile has a range of 200 to 300 miles.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := analyze(t, loadDocs(t, dir))
+	for _, f := range m.Figures {
+		if f.Measure == "missile_range" {
+			if f.Unit != "km" || f.Value != 321.9 || f.ValueMax == nil || *f.ValueMax != 482.8 {
+				t.Errorf("range %g–%v %s, want 321.9–482.8 km", f.Value, f.ValueMax, f.Unit)
+			}
+			return
+		}
+	}
+	t.Error("no range")
 }
