@@ -18,14 +18,15 @@ var (
 		at on against for about over under since within across near toward towards`)
 	// who says it, not who gives or receives: "nach Angaben aus Seoul", "laut Kiew",
 	// "according to Washington", "Berichten aus Moskau zufolge"
-	sayers = set(`angaben informationen kreisen quellen berichten aussagen darstellung einschatzung schatzung
-		medien geheimdienst geheimdienste according sources officials reports intelligence media`)
+	sayers = set(`angaben informationen kreisen quellen quelle berichten bericht aussagen darstellung einschatzung
+		schatzung medien geheimdienst geheimdienste sprecher sprecherin according source sources official
+		officials report reports intelligence media spokesman spokeswoman spokesperson envoy ambassador`)
 	// verbs of saying right after an entity make it the speaker
-	speechVerbs = set(`condemns condemned says said warns warned urges urged states stated notes noted calls called
+	speechVerbs = set(`condemns condemned says said warns warned urges urged stated notes noted calls called
 		told tells reports reported verurteilt verurteilte verurteilen sagt sagte erklart erklarte fordert forderte
 		kritisiert kritisierte warnt warnte betont betonte meldet meldete berichtet berichtete teilte`)
 	// words that make "to"/"an" a place: "closer to Ukraine", "next to", "nahe an"
-	nearWords = set("closer close next near nahe naher dicht")
+	nearWords = set("closer close next near nahe naher dicht addition compared due thanks similar contrary")
 	// words that may stand between a preposition and its entity
 	fillers = set("der die das dem den des ein eine einer einem einen the a an")
 )
@@ -198,6 +199,10 @@ func (c *corpus) antecedent(si int, v *vocabulary) string {
 func prepositionBefore(s *sentence, i, first int) string {
 	for j, skipped := i-1, 0; j >= first && skipped <= 2; j-- {
 		w := strings.ToLower(s.toks[j].Word)
+		if w == "an" && s.lang == "en" {
+			skipped++ // "from an Iranian factory": the English article
+			continue
+		}
 		switch {
 		case w == "laut" || w == "zufolge":
 			return "laut"
@@ -282,8 +287,11 @@ func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabular
 	if a >= b {
 		return false
 	}
-	for j := a + 1; j < b; j++ {
-		if isWordOf(s.toks[j].Folded, transferWords) {
+	// English and German main clauses put the verb between giver and receiver ("sent Russia",
+	// "lieferte Russland"); the German perfect puts the participle at the end ("hat Russland
+	// 2 Millionen Granaten geliefert").
+	for j := a + 1; j < len(s.toks); j++ {
+		if j != b && isWordOf(s.toks[j].Folded, transferWords) {
 			return true
 		}
 	}

@@ -166,6 +166,7 @@ type sentence struct {
 	doc, index int // document and sentence index
 	start, end int // span in the document text
 	text       string
+	lang       string  // the document's language
 	para       int     // paragraph (line) of the document
 	pos        float64 // relative position in the document, 0 at the start
 	heading    bool
@@ -203,7 +204,7 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 			para++
 		}
 		s := &sentence{
-			doc: docIndex, index: i, start: span.Start, end: span.End, text: d.Text[span.Start:span.End],
+			doc: docIndex, index: i, start: span.Start, end: span.End, text: d.Text[span.Start:span.End], lang: d.Language,
 			para: para, pos: float64(i) / float64(max(1, len(d.Sentences)-1)), heading: span.Heading,
 		}
 		f := v.features(s.text, d.Language, s.heading)
