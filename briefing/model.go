@@ -41,6 +41,9 @@ type Document struct {
 	Sentences []Sentence `json:"sentences"`
 	// References are footnote and bibliography lines, kept apart from the body text.
 	References []Reference `json:"references"`
+	// OffTopic marks a document that is not about the briefing's subject: it gives no
+	// statements, figures or events and is not counted as read for the briefing.
+	OffTopic bool `json:"off_topic,omitempty"`
 }
 
 // Where a document's date comes from.

@@ -52,13 +52,19 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	b.Labels["footer"] = bd.text("footer", map[string]any{"Page": PagePlaceholder, "Pages": PagesPlaceholder})
 	b.Edition = bd.text("cover.edition", map[string]any{"Date": editionDate(o.Edition, o.Lang)})
 	from, to := bd.dateRange()
-	undated := 0
+	used, undated := 0, 0
 	for _, d := range m.Documents {
-		if d.Date == "" {
+		switch {
+		case d.OffTopic:
+		case d.Date == "":
+			used++
 			undated++
+		default:
+			used++
 		}
 	}
-	b.Summary = bd.text("cover.summary", map[string]any{"Documents": len(m.Documents), "From": from, "To": to, "Undated": undated})
+	b.Summary = bd.text("cover.summary", map[string]any{"Documents": used, "From": from, "To": to, "Undated": undated,
+		"OffTopic": len(m.Documents) - used})
 	bd.keyJudgements()
 	bd.news()
 	bd.keyFigures()
@@ -67,7 +73,7 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	bd.timeline()
 	bd.sources()
 	b.Warnings = append(slices.Clone(m.Warnings), bd.futureDates()...)
-	b.Method = bd.text("appendix.method", map[string]any{"Documents": len(m.Documents)})
+	b.Method = bd.text("appendix.method", map[string]any{"Documents": used})
 	if err := errors.Join(bd.errs...); err != nil {
 		return nil, err
 	}
@@ -121,7 +127,7 @@ func (bd *builder) futureDates() []briefing.Warning {
 func (bd *builder) dateRange() (string, string) {
 	var from, to string
 	for _, d := range bd.m.Documents {
-		if d.Date == "" || d.DateSource == briefing.DateFromModTime {
+		if d.Date == "" || d.DateSource == briefing.DateFromModTime || d.OffTopic {
 			continue
 		}
 		if from == "" || d.Date < from {

@@ -24,7 +24,7 @@ func (bd *builder) news() {
 		had[d.ID] = true
 	}
 	for _, d := range bd.m.Documents {
-		if !had[d.ID] && len(n.Documents) < newsLimit {
+		if !had[d.ID] && !d.OffTopic && len(n.Documents) < newsLimit {
 			text := bd.text("news.document", map[string]any{"Title": d.Title, "Date": numfmt.Date(d.Date, bd.o.Lang)})
 			n.Documents = append(n.Documents, Item{Text: text, Cites: bd.cite(firstSentence(d))})
 		}

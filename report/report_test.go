@@ -232,13 +232,15 @@ func TestWhatIsNewSinceThePreviousEdition(t *testing.T) {
 	}
 }
 
-// The cover's time span covers the documents' dates only; undated documents are counted, and
-// a document dated after the edition gets a warning in the appendix.
+// The cover's time span covers the dates of the documents on the subject only; undated
+// documents are counted, a document on another subject is counted apart, and a document dated
+// after the edition gets a warning in the appendix.
 func TestDatesOnTheCover(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"2025-03-01_a.txt": "Nordkorea schickt Soldaten\n\nNordkorea hat nach Angaben aus Seoul rund 3.000 Soldaten nach Russland geschickt.\n",
-		"b.txt":            "Der Vertrag\n\nDer Vertrag wurde am 15. Juni 1215 besiegelt und gilt bis 3. Oktober 2025.\n",
+		"b.txt":            "Der Vertrag\n\nDer Vertrag mit Nordkorea wurde am 15. Juni 1215 besiegelt und gilt bis 3. Oktober 2025.\n",
+		"2025-02-01_d.txt": "Bundesliga\n\nBayern erzielte zwei Treffer gegen Dortmund.\n",
 		"2027-01-05_c.txt": "Russland und Nordkorea\n\nRussland und Nordkorea haben ihren Handel ausgeweitet.\n",
 	}
 	for name, text := range files {
@@ -248,7 +250,7 @@ func TestDatesOnTheCover(t *testing.T) {
 	}
 	m, cfg := seedModel(t, dir)
 	b := build(t, m, options(cfg))
-	if want := "Auswertung von 3 Dokumenten aus der Zeit von 01.03.2025 bis 05.01.2027; 1 undatiert."; b.Summary != want {
+	if want := "Auswertung von 3 Dokumenten aus der Zeit von 01.03.2025 bis 05.01.2027; 1 undatiert. 1 weitere Datei behandelt andere Themen (siehe Anhang)."; b.Summary != want {
 		t.Errorf("summary = %q, want %q", b.Summary, want)
 	}
 	var future []string

@@ -29,7 +29,7 @@ var required = map[string]any{
 	"figure.modality.estimate": nil, "figure.modality.target": nil, "figure.modality.hypothetical": nil,
 	"figure.modality.negated": nil, "figure.modality.historical": nil,
 	"warning.future": map[string]any{"Date": "01.12.2026", "Edition": "24.11.2026"},
-	"cover.summary":  map[string]any{"Documents": 5, "From": "2024", "To": "2025", "Undated": 1},
+	"cover.summary":  map[string]any{"Documents": 5, "From": "2024", "To": "2025", "Undated": 1, "OffTopic": 2},
 	"toc.title":      nil, "header": map[string]any{"Title": "T", "Marking": "M"},
 	"footer":     map[string]any{"Page": "1", "Pages": "2"},
 	"news.title": nil, "news.intro": map[string]any{"Date": "24.11.2026"}, "news.documents": nil, "news.figures": nil,

@@ -109,6 +109,7 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	for i := range docs {
 		if !v.relevant(prepared[i]) {
 			prepared[i] = nil
+			docs[i].OffTopic = true
 			warnings = append(warnings, offTopic(&docs[i], opt.MinSubjectSentences))
 		}
 	}
