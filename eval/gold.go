@@ -118,6 +118,9 @@ func LoadEvents(g *Gold, dir, corpus string) error {
 			if !ok {
 				return fmt.Errorf("%s: %s has no annotation in gold/", f, d.File)
 			}
+			if g.Documents[i].eventsAnnotated {
+				return fmt.Errorf("%s: the events of %s are annotated twice", f, d.File)
+			}
 			text, err := os.ReadFile(filepath.Join(corpus, d.File))
 			if err != nil {
 				return fmt.Errorf("%s: %w", f, err)
