@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
 )
@@ -90,6 +91,27 @@ func writeSynthetic(b *testing.B, dir string, n int) {
 		}
 		docs = append(docs, text)
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("doc-%05d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDenseSentence analyses one sentence of 800 figures with dates, a worst case for
+// choosing each figure's period.
+func BenchmarkDenseSentence(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("Nordkorea lieferte an Russland ")
+	for i := range 800 {
+		fmt.Fprintf(&sb, "%d Granaten im März 2024, ", 1000+i)
+	}
+	sb.WriteString("und 5 Raketen.")
+	text := "Lieferungen\n" + sb.String()
+	doc := briefing.Document{ID: "d", Path: "d.txt", Language: "de", Date: "2024-11-04", Text: text,
+		Sentences: []briefing.Sentence{{Start: 0, End: len("Lieferungen"), Heading: true}, {Start: len("Lieferungen") + 1, End: len(text)}}}
+	opt := options(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := analysis.Analyze(context.Background(), []briefing.Document{doc}, nil, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -89,7 +89,7 @@ func datesAnEvent(text string, start, end int) bool {
 	if phrase := strings.ToLower(text[start:end]); strings.HasPrefix(phrase, "until ") || strings.HasPrefix(phrase, "bis ") {
 		return false
 	}
-	words := strings.Fields(before)
+	words := strings.Fields(before[max(0, len(before)-64):]) // the last words are enough
 	if len(words) > 0 {
 		last := strings.ToLower(strings.Trim(words[len(words)-1], ",;"))
 		switch last {

@@ -175,9 +175,11 @@ type sentence struct {
 	measures   []lexicon.Hit
 	entities   []lexicon.Hit
 	quantities []quantity.Quantity
-	exprs      []dates.Expr // spans relative to text
-	content    []string     // stems of content words, in order
-	cluster    int          // index of the statement cluster it belongs to
+	exprs      []dates.Expr   // spans relative to text
+	near       []exprNear     // nearest quantities of each expression (period.go), on first use
+	leads      map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
+	content    []string       // stems of content words, in order
+	cluster    int            // index of the statement cluster it belongs to
 }
 
 // themeMatch is why a sentence belongs to a theme.

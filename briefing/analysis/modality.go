@@ -117,7 +117,14 @@ func historical(toks []lexicon.Token, first, last int, p *briefing.Period, text 
 			return true
 		}
 	}
-	if first <= last {
+	tail := false // every phrase ends in one of these words; look for the phrases only then
+	for i := first; i <= last && !tail; i++ {
+		switch toks[i].Folded {
+		case "war", "krieg", "krieges", "kriegs", "era":
+			tail = true
+		}
+	}
+	if tail && first <= last {
 		span := strings.ToLower(text[toks[first].Start:toks[last].End])
 		for _, ph := range historicalPhrases {
 			if strings.Contains(span, ph) {

@@ -22,37 +22,31 @@ import (
 // year alone"). An expression in another clause ("…, who spoke to the media today")
 // is not the figure's period.
 func periodFor(s *sentence, qi, first, last int) *briefing.Period {
-	extent := func(q quantity.Quantity) (int, int) {
-		if q.Conversion != nil {
-			return q.Start, max(q.End, q.Conversion.End)
-		}
-		return q.Start, q.End
-	}
+	near := s.nearQuantities()
 	cs, ce := s.toks[first].Start, s.toks[last].End
 	qs, qe := extent(s.quantities[qi])
-	var best, lead *dates.Expr
+	var best *dates.Expr
 	bestDist := math.MaxInt
 	for i := range s.exprs {
 		e := &s.exprs[i]
 		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) {
 			continue // "Today's decision brings the total to 77" is not dated today
 		}
-		if (leads(s, e, cs, ce) || trails(s, e, cs, ce, first, last)) && (lead == nil || e.Start < lead.Start) {
-			lead = e
-		}
 		d := distance(qs, qe, e.Start, e.End)
-		for j, other := range s.quantities {
-			if j == qi {
-				continue
-			}
-			os, oe := extent(other)
-			if distance(os, oe, e.Start, e.End) < d {
-				d = math.MaxInt
-			}
+		other := near[i].d1
+		if near[i].q1 == qi {
+			other = near[i].d2
+		}
+		if other < d {
+			d = math.MaxInt // another quantity is nearer
 		}
 		if d < bestDist || d == bestDist && best != nil && e.Start > best.Start {
 			best, bestDist = e, d
 		}
+	}
+	var lead *dates.Expr
+	if best == nil || bestDist == math.MaxInt {
+		lead = s.leadOf(first, last)
 	}
 	if (best == nil || bestDist == math.MaxInt) && qi > 0 && partOfBefore(s, s.quantities[qi].Start) {
 		// "at least 12,456 civilians, including 669 children": the part has the whole's period.
@@ -75,6 +69,77 @@ func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 		return &briefing.Period{From: best.From}
 	}
 	return &briefing.Period{From: best.From, To: best.To}
+}
+
+// extent is a quantity's span with its conversion in parentheses.
+func extent(q quantity.Quantity) (int, int) {
+	if q.Conversion != nil {
+		return q.Start, max(q.End, q.Conversion.End)
+	}
+	return q.Start, q.End
+}
+
+// exprNear is, for a time expression of a sentence, its nearest quantity and the distances of
+// the nearest and the second nearest.
+type exprNear struct {
+	q1     int
+	d1, d2 int
+}
+
+// nearQuantities returns, once per sentence, the nearest quantities of each expression, so
+// that choosing periods stays linear in the expressions however many figures a sentence has.
+func (s *sentence) nearQuantities() []exprNear {
+	if s.near != nil {
+		return s.near
+	}
+	s.near = make([]exprNear, len(s.exprs))
+	for i, e := range s.exprs {
+		n := exprNear{q1: -1, d1: math.MaxInt, d2: math.MaxInt}
+		for j, q := range s.quantities {
+			qs, qe := extent(q)
+			d := distance(qs, qe, e.Start, e.End)
+			switch {
+			case d < n.d1:
+				n.d2, n.q1, n.d1 = n.d1, j, d
+			case d < n.d2:
+				n.d2 = d
+			}
+		}
+		s.near[i] = n
+	}
+	return s.near
+}
+
+// leadOf returns the expression that opens or closes the clause first..last for all its
+// quantities (see leads and trails), once per clause.
+func (s *sentence) leadOf(first, last int) *dates.Expr {
+	key := [2]int{first, last}
+	if i, ok := s.leads[key]; ok {
+		if i < 0 {
+			return nil
+		}
+		return &s.exprs[i]
+	}
+	if s.leads == nil {
+		s.leads = map[[2]int]int{}
+	}
+	cs, ce := s.toks[first].Start, s.toks[last].End
+	found := -1
+	for i := range s.exprs {
+		e := &s.exprs[i]
+		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) {
+			continue
+		}
+		if leads(s, e, cs, ce) || trails(s, e, cs, ce, first, last) {
+			found = i
+			break
+		}
+	}
+	s.leads[key] = found
+	if found < 0 {
+		return nil
+	}
+	return &s.exprs[found]
 }
 
 // trails reports an expression that closes its clause after every quantity of a list that

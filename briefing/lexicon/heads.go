@@ -11,11 +11,12 @@ import (
 // figure counts, where a stem that also matches another word attaches a number to the wrong
 // thing.
 type HeadMatcher struct {
-	terms []Term
-	whole map[string][]int // inflection-free form -> terms
-	heads map[string]int   // forms found at the end of compounds -> term
-	multi [][]string       // per term: its words' forms (nil for one-word terms)
-	first map[string][]int // first word of a multi-word term -> terms
+	terms   []Term
+	whole   map[string][]int // inflection-free form -> terms
+	heads   map[string]int   // forms found at the end of compounds -> term
+	longest int              // length of the longest head form
+	multi   [][]string       // per term: its words' forms (nil for one-word terms)
+	first   map[string][]int // first word of a multi-word term -> terms
 }
 
 // minHead is the shortest form found at the end of a compound; minModifier the shortest part
@@ -47,6 +48,7 @@ func NewHeads(terms []Term) *HeadMatcher {
 			m.whole[b] = appendOnce(m.whole[b], i)
 			if _, ok := m.heads[b]; !ok && len(b) >= minHead {
 				m.heads[b] = i
+				m.longest = max(m.longest, len(b))
 			}
 		}
 	}
@@ -113,7 +115,9 @@ func (m *HeadMatcher) wordAt(toks []Token, i int, compounds bool) (Hit, bool) {
 	// The longest head first: the earliest split that leaves a modifier.
 	best, bestLen := -1, 0
 	for _, b := range bs {
-		for k := minModifier; len(b)-k >= minHead && len(b)-k > bestLen; k++ {
+		// Heads longer than the longest term cannot match: a long run of letters costs no more
+		// than a word.
+		for k := max(minModifier, len(b)-m.longest); len(b)-k >= minHead && len(b)-k > bestLen; k++ {
 			if t, ok := m.heads[b[k:]]; ok && isBoundary(b, k) {
 				best, bestLen = t, len(b)-k
 				break
