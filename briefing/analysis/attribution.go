@@ -57,10 +57,15 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		}
 		name := v.opt.Entities[h.Group].Name
 		prep := prepositionBefore(s, h.First, first)
-		if next := h.Last + 1; next < len(s.toks) && (sayers[s.toks[next].Folded] || prep == "" && speechVerbs[s.toks[next].Folded]) {
+		if next := h.Last + 1; next < len(s.toks) && !strings.Contains(s.text[s.toks[h.Last].End:s.toks[next].Start], ",") &&
+			(sayers[s.toks[next].Folded] || prep == "" && speechVerbs[s.toks[next].Folded]) {
 			// "nordkoreanischen Quellen zufolge", "South Korean officials", "The United States
-			// condemns …": who says it, not whom the figure is about.
+			// condemns …": who says it, not whom the figure is about ("Russia, according to
+			// Seoul, received …" is about Russia).
 			continue
+		}
+		if h.First > 0 && prep == "" && sayers[s.toks[h.First-1].Folded] {
+			continue // "nach Angaben Seouls": the source
 		}
 		if prep != "" && isLower(s.toks[h.First].Word) {
 			// "an die ukrainische Front": the preposition governs the noun the adjective

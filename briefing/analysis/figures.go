@@ -117,7 +117,9 @@ type measureHit struct {
 }
 
 // measureFor finds the measure of a quantity. A count is measured by its own noun only
-// ("3.000 nordkoreanische Soldaten"), never by a term elsewhere ("zwei Tore … Treffen"). An
+// ("3.000 nordkoreanische Soldaten"), never by a term elsewhere ("zwei Tore … Treffen"), or by
+// a verb of a measure in its clause ("13 Zivilisten wurden getötet"; for counts of people, only
+// when the noun names people). An
 // amount, a share or a distance is measured by the nearest term of its clause whose kind
 // fits its unit; when the sentence names no measure at all, by the last one of the sentence
 // before in the same paragraph ("… stieg das Handelsvolumen … Es betrug 34,4 Millionen").

@@ -125,6 +125,10 @@ var figureCases = []figureCase{
 		3000, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
 	{"an abbreviation is no sentence end", "Nordkorea lieferte 300 Raketen inkl. Munition an Russland.",
 		300, "missiles", "Raketen", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
+	{"a subject before an aside with according to", "Russia, according to Seoul, received 2 million shells from North Korea.",
+		2e6, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
+	{"a genitive source", "Im Gegenzug lieferte Russland nach Angaben Seouls 2 Millionen Granaten an Nordkorea.",
+		2e6, "shells", "Granaten", "Russland→Nordkorea", "Russland/Nordkorea", "reported", ""},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},
