@@ -206,7 +206,7 @@ func (bd *builder) figureRow(f briefing.Figure) FigureRow {
 		value += " " + bd.text("figure.modality."+f.Modality, nil)
 	}
 	period := numfmt.Period(f.Period, bd.o.Lang)
-	if period == "" {
+	if period == "" && f.Qualifier != "additional" { // an addition is no stock as of a date
 		if d := bd.docs[f.Sources[0].Doc]; d != nil && d.Date != "" {
 			period = bd.text("figure.asof", map[string]any{"Date": numfmt.Date(d.Date, bd.o.Lang)})
 		}

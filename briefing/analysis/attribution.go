@@ -97,7 +97,7 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		partners = appendName(partners, subjects[len(subjects)-1])
 		subjects = subjects[:len(subjects)-1]
 	}
-	transfer := hasWord(s, first, last, transferWords)
+	transfer := transferIn(s, first, last, qb)
 	if !transfer && !hasWord(s, first, last, receiveWords) {
 		// "von Russland kontrollierten Gebiet": without a transfer "von" names an agent or a
 		// place, not a giver.
@@ -306,6 +306,31 @@ func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabular
 func hasBetween(s *sentence, first, last int) bool {
 	for i := first; i <= last; i++ {
 		if w := s.toks[i].Folded; w == "zwischen" || w == "between" {
+			return true
+		}
+	}
+	return false
+}
+
+// transferIn reports a transfer in the clause: any form before the figure, only a verb after
+// it ("hat Russland 2 Millionen Granaten geliefert", not "… for North Korea's arms deliveries").
+func transferIn(s *sentence, first, last, qb int) bool {
+	for i := first; i <= last; i++ {
+		w := s.toks[i].Folded
+		if !isWordOf(w, transferWords) {
+			continue
+		}
+		if i <= qb || isVerbForm(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbForm reports a participle or past form: "geliefert", "entsandt", "delivered", "sent".
+func isVerbForm(w string) bool {
+	for _, e := range []string{"ert", "et", "t", "ed", "te", "ten"} {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}

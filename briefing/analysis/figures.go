@@ -44,6 +44,9 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 					f.ValueMax = &vm
 				}
 			}
+			if f.Qualifier == "" && added(s, qa, qb) {
+				f.Qualifier = "additional" // "nine additional individuals", "weitere 5.000 Soldaten"
+			}
 			f.Modality = modalityOf(s.toks, first, last, qa, qb, f.Period, s.text)
 			if f.Period == nil && (f.Modality == briefing.ModalityReported || f.Modality == briefing.ModalityEstimate) {
 				if hist, p := c.historicalContext(si); hist {
@@ -273,6 +276,18 @@ func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {
 		}
 	}
 	return append(list, s)
+}
+
+// added reports a figure that counts what was added, not a total: "nine additional
+// individuals", "a further six", "weitere 5.000 Soldaten".
+func added(s *sentence, qa, qb int) bool {
+	for i := max(0, qa-2); i <= min(qb, len(s.toks)-1); i++ {
+		switch s.toks[i].Folded {
+		case "additional", "further", "another", "weitere", "weiteren", "weiterer", "zusatzliche", "zusatzlichen", "zusatzlich":
+			return true
+		}
+	}
+	return false
 }
 
 // miles returns a length in miles in kilometres, to a tenth.

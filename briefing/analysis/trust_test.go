@@ -129,6 +129,8 @@ var figureCases = []figureCase{
 		2e6, "shells", "Granaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
 	{"a genitive source", "Im Gegenzug lieferte Russland nach Angaben Seouls 2 Millionen Granaten an Nordkorea.",
 		2e6, "shells", "Granaten", "Russland→Nordkorea", "Russland/Nordkorea", "reported", ""},
+	{"an addition is no total", "The EU sanctioned nine additional individuals and entities for North Korea's arms deliveries.",
+		9, "sanctions_listings", "Sanktionslistungen", "", "EU", "reported", ""},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},
@@ -294,4 +296,26 @@ func TestMilesRangeInKilometres(t *testing.T) {
 		}
 	}
 	t.Error("no range")
+}
+
+// Figures of one measure in one sentence are parts and totals, never a disagreement with
+// another source ("three SLVs and 29 ballistic missiles, including four ICBMs" against "20
+// ballistic missiles in 2023, including four ICBMs").
+func TestPartsAndTotalsDoNotDisagree(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"2023-11-27_a.txt": "Raketen\n\nNorth Korea has launched three SLVs and 29 ballistic missiles in 2023, including four ICBMs.\n",
+		"2023-11-27_b.txt": "Raketen\n\nNorth Korea has now launched 20 ballistic missiles in 2023, including four ICBMs.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := analyze(t, loadDocs(t, dir))
+	for _, th := range m.Themes {
+		for _, d := range th.Disagreements {
+			t.Errorf("%s: disagreement %q", th.ID, d.Subject)
+		}
+	}
 }

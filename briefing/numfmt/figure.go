@@ -8,14 +8,15 @@ import (
 
 // qualifiers are the words for briefing.Figure.Qualifier, German and English.
 var qualifiers = map[string][2]string{
-	"more_than": {"mehr als", "more than"},
-	"at_least":  {"mindestens", "at least"},
-	"up_to":     {"bis zu", "up to"},
-	"at_most":   {"höchstens", "at most"},
-	"almost":    {"fast", "almost"},
-	"about":     {"rund", "about"},
-	"average":   {"durchschnittlich", "on average"},
-	"less_than": {"weniger als", "less than"},
+	"more_than":  {"mehr als", "more than"},
+	"at_least":   {"mindestens", "at least"},
+	"up_to":      {"bis zu", "up to"},
+	"at_most":    {"höchstens", "at most"},
+	"almost":     {"fast", "almost"},
+	"about":      {"rund", "about"},
+	"average":    {"durchschnittlich", "on average"},
+	"less_than":  {"weniger als", "less than"},
+	"additional": {"weitere", "another"},
 }
 
 // Figure writes a figure's amount with its qualifier and range: "mehr als 1,7 Mrd. US-Dollar",
