@@ -382,6 +382,8 @@ func TestDocumentDates(t *testing.T) {
 		"aa.txt":         "Auswärtiges Amt zu einem Raketentest\n\nZu den Berichten über den Test am 26.06.2024 sagte ein Sprecher heute (28.06.2024): Wir verurteilen den Test.\n",
 		"bt.txt":         "06.12.2024 | Deutscher Bundestag / 20. WP / Sitzung 204\n\nAndreas Larem - Nordkoreapolitik\n\nSehr geehrte Frau Präsidentin! Wir reden über Nordkorea.\n",
 		"drucksache.txt": "Deutscher Bundestag Drucksache 19/23069 19. Wahlperiode 05.10.2020 Antwort der Bundesregierung auf die Kleine Anfrage. Der Handel wächst.\n",
+		// "heute (31.05.)" with the year of the date the line names before it.
+		"aa-short.txt": "Auswärtiges Amt zu Raketentests\n\nZu Berichten über die Testserie durch Nordkorea am 30.05.24 sagte ein Sprecher heute (31.05.): Wir verurteilen die Tests.\n",
 		// A dateline in capitals above the title.
 		"state.txt": "OCTOBER 31, 2024\n\nSecretary Blinken at a Joint Press Availability\n\nWell, good afternoon, everyone.\n",
 		// The date in the title of a legal act, not the dates it cites.
@@ -415,6 +417,7 @@ func TestDocumentDates(t *testing.T) {
 		"drucksache.txt":      {"2020-10-05", briefing.DateFromText},
 		"act.txt":             {"2024-06-24", briefing.DateFromText},
 		"state.txt":           {"2024-10-31", briefing.DateFromText},
+		"aa-short.txt":        {"2024-05-31", briefing.DateFromText},
 		"infobox.txt":         {"", ""},
 		"final.txt":           {"", ""},
 	}

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -173,9 +175,47 @@ func datelineIn(text string, found []dates.Match) string {
 				return m.ISO
 			}
 		}
+		if i < 3 {
+			if d := todayShort(line); d != "" {
+				return d
+			}
+		}
 		lineStart = lineEnd + 1
 	}
 	return ""
+}
+
+var (
+	// "sagte ein Sprecher … heute (31.05.):" — a day without its year, as ministries write it.
+	todayShortRe = regexp.MustCompile(`(?i)\bheute \((\d{1,2})\.(\d{1,2})\.\)`)
+	// A numeric date with a year of two or four digits: "30.05.24", "30.05.2024".
+	numericDateRe = regexp.MustCompile(`\b\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})\b`)
+)
+
+// todayShort completes "heute (31.05.)" with the year of the date the same line names before
+// it ("… am 30.05.24 sagte ein Sprecher … heute (31.05.)"); "" when the line names none.
+func todayShort(line string) string {
+	m := todayShortRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return ""
+	}
+	year := ""
+	for _, y := range numericDateRe.FindAllStringSubmatchIndex(line[:m[0]], -1) {
+		year = line[y[2]:y[3]]
+	}
+	if len(year) == 2 {
+		year = "20" + year
+	}
+	if year == "" {
+		return ""
+	}
+	month, _ := strconv.Atoi(line[m[4]:m[5]])
+	day, _ := strconv.Atoi(line[m[2]:m[3]])
+	d := fmt.Sprintf("%s-%02d-%02d", year, month, day)
+	if !validISO(d) {
+		return ""
+	}
+	return d
 }
 
 // titleFromText makes a title from the first sentence of the body, shortened at a word
