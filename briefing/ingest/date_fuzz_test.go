@@ -17,6 +17,8 @@ func FuzzDocumentDate(f *testing.F) {
 		{"Geburtsdatum 27. Oktober 1995\nGeburtsort Köln", "", "veto-20240399.md"},
 		{strings.Repeat("12.03.2024 ", 300), "", strings.Repeat("2024-", 50)},
 		{"sagte ein Sprecher heute (28.06.2024): Wir verurteilen den Test.", "", ""},
+		{"Zu Berichten am 30.05.24 sagte ein Sprecher heute (31.05.): Test.", "", ""},
+		{"am 30.02.24 sagte ein Sprecher heute (31.02.): Test.", "", ""},
 	} {
 		f.Add(s.text, s.url, s.name)
 	}
