@@ -53,6 +53,18 @@ func loadDocs(t testing.TB, dirs ...string) []briefing.Document {
 	return docs
 }
 
+// writeDocs writes documents (file name -> text) into a new folder and returns it.
+func writeDocs(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 func analyze(t testing.TB, docs []briefing.Document) *briefing.Model {
 	t.Helper()
 	m, err := analysis.Analyze(context.Background(), docs, nil, options(t))
@@ -257,18 +269,12 @@ func TestSeedDisagreements(t *testing.T) {
 }
 
 func TestDisagreementsNeedTheSameSubjectPeriodAndModality(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := writeDocs(t, map[string]string{
 		"2024-11-04_a.txt": "Truppen\n\nNordkorea hat nach Angaben aus Seoul 3.000 Soldaten nach Russland entsandt.\n",
 		"2024-11-04_b.txt": "Truppen\n\nNordkorea hat nach Angaben aus Washington 8.000 Soldaten nach Russland entsandt.\n",
 		"2024-11-04_c.txt": "Truppen\n\nNordkorea könnte nach Einschätzung Kiews bis zu 100.000 Soldaten nach Russland entsenden.\n",
 		"2024-12-20_d.txt": "Truppen\n\nNordkorea hat nach Angaben aus Seoul 11.000 Soldaten nach Russland entsandt.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	m := analyze(t, loadDocs(t, dir))
 	var got [][]float64
 	for _, th := range m.Themes {
@@ -362,18 +368,12 @@ func TestAddedDocumentsMoveTheModel(t *testing.T) {
 // A document that does not name the briefing's subject in a theme sentence gives no
 // statements, figures or events, and is named in a warning.
 func TestOffTopicDocumentsAreNotUsed(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := writeDocs(t, map[string]string{
 		"2024-05-04_fussball.txt": "Bayern gewinnt\n\nBayern erzielte zwei Treffer und verfehlte das Ziel von 80 Punkten; der Handel mit Spielern brachte 120 Millionen Euro. Die Nato feierte am 4. April 2024 ihr Jubiläum mit 3.000 Gästen in Berlin.\n",
 		"2024-11-04_truppen.txt":  "Truppen\n\nNordkorea hat nach Angaben aus Seoul 3.000 Soldaten nach Russland entsandt.\n",
 		// A subject of two entities named together: the NATO and one of its partners.
 		"2024-11-05_itpp.txt": "Partnerschaft\n\nDie NATO und Japan unterzeichneten ein Partnerschaftsprogramm für Cyberabwehr.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	docs := loadDocs(t, dir)
 	m, err := analysis.Analyze(context.Background(), docs, nil, options(t))
 	if err != nil {

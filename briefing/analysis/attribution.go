@@ -98,7 +98,8 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		subjects = subjects[:len(subjects)-1]
 	}
 	transfer := transferIn(s, first, last, qb)
-	if !transfer && !hasWord(s, first, last, receiveWords) {
+	receive := hasClass(s, first, last, receiveClass)
+	if !transfer && !receive {
 		// "von Russland kontrollierten Gebiet": without a transfer "von" names an agent or a
 		// place, not a giver.
 		froms = nil
@@ -109,7 +110,7 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 	}
 	if len(tos) == 1 {
 		to = tos[0]
-	} else if len(tos) == 0 && len(subjects) == 1 && hasWord(s, first, last, receiveWords) {
+	} else if len(tos) == 0 && len(subjects) == 1 && receive {
 		to, subjects = subjects[0], nil // "soll Russland von Nordkorea erhalten haben"
 	}
 	switch {
@@ -271,7 +272,7 @@ func possessive(s *sentence, i int) bool {
 // afterTransfer reports a transfer word right before the preposition of token i.
 func afterTransfer(s *sentence, i int) bool {
 	for j := i - 2; j >= 0 && j >= i-4; j-- {
-		if isWordOf(s.toks[j].Folded, transferWords) {
+		if s.class(j)&transferClass != 0 {
 			return true
 		}
 	}
@@ -296,7 +297,7 @@ func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabular
 	// "lieferte Russland"); the German perfect puts the participle at the end ("hat Russland
 	// 2 Millionen Granaten geliefert").
 	for j := a + 1; j < len(s.toks); j++ {
-		if j != b && isWordOf(s.toks[j].Folded, transferWords) {
+		if j != b && s.class(j)&transferClass != 0 {
 			return true
 		}
 	}
@@ -316,11 +317,7 @@ func hasBetween(s *sentence, first, last int) bool {
 // it ("hat Russland 2 Millionen Granaten geliefert", not "… for North Korea's arms deliveries").
 func transferIn(s *sentence, first, last, qb int) bool {
 	for i := first; i <= last; i++ {
-		w := s.toks[i].Folded
-		if !isWordOf(w, transferWords) {
-			continue
-		}
-		if i <= qb || isVerbForm(w) {
+		if s.class(i)&transferClass != 0 && (i <= qb || isVerbForm(s.toks[i].Folded)) {
 			return true
 		}
 	}
@@ -342,9 +339,33 @@ var receiveWords = []string{"erhalt", "erhielt", "bekam", "bekomm", "empfang", "
 
 func isLower(w string) bool { return w != "" && strings.ToLower(w) == w }
 
-func hasWord(s *sentence, first, last int, stems []string) bool {
+// Word classes of a sentence's tokens, found once per sentence: a figure's clause is looked
+// at for every figure of the sentence.
+const (
+	transferClass uint8 = 1 << iota
+	receiveClass
+)
+
+// class returns the word classes of token i.
+func (s *sentence) class(i int) uint8 {
+	if s.classes == nil {
+		s.classes = make([]uint8, len(s.toks))
+		for j, t := range s.toks {
+			if isWordOf(t.Folded, transferWords) {
+				s.classes[j] |= transferClass
+			}
+			if isWordOf(t.Folded, receiveWords) {
+				s.classes[j] |= receiveClass
+			}
+		}
+	}
+	return s.classes[i]
+}
+
+// hasClass reports a token of the class in tokens first..last.
+func hasClass(s *sentence, first, last int, class uint8) bool {
 	for i := first; i <= last; i++ {
-		if isWordOf(s.toks[i].Folded, stems) {
+		if s.class(i)&class != 0 {
 			return true
 		}
 	}

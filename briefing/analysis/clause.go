@@ -11,9 +11,14 @@ import (
 // sentence splits at semicolons, colons, dashes between spaces, and at a comma before a
 // conjunction or relative pronoun ("…, während …", "…, which …"). A figure's measure,
 // entities, direction and modality are read from its own clause only.
-func clause(toks []lexicon.Token, text string, a, b int) (int, int) {
+func (s *sentence) clause(a, b int) (int, int) {
+	toks, text := s.toks, s.text
 	first, last := 0, len(toks)-1
-	lead := leadingClauseEnd(toks, text)
+	if s.leadEnd == nil {
+		end := leadingClauseEnd(toks, text)
+		s.leadEnd = &end
+	}
+	lead := *s.leadEnd
 	for i := a; i > 0; i-- {
 		if splitsBefore(toks, text, i) || i == lead {
 			first = i

@@ -88,14 +88,6 @@ func sameValue(a, b briefing.Figure) bool {
 		(a.ValueMax == nil || near(*a.ValueMax, *b.ValueMax))
 }
 
-func isMoneyOrPercent(unit string) bool {
-	switch unit {
-	case "USD", "EUR", "KRW", "JPY", "CNY", "RUB", "GBP", "%", "pp":
-		return true
-	}
-	return false
-}
-
 // conflictFigures maps the sentence pairs that state one claim with different numbers to
 // pairs of figure indices.
 func (c *corpus) conflictFigures(figs []briefing.Figure) [][2]int {

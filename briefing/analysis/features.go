@@ -178,6 +178,8 @@ type sentence struct {
 	exprs      []dates.Expr   // spans relative to text
 	near       []exprNear     // nearest quantities of each expression (period.go), on first use
 	leads      map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
+	classes    []uint8        // word classes of the tokens (attribution.go), on first use
+	leadEnd    *int           // end of a leading subordinate clause (clause.go), on first use
 	content    []string       // stems of content words, in order
 	cluster    int            // index of the statement cluster it belongs to
 }

@@ -22,7 +22,7 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	for si, s := range c.sents {
 		for qi, q := range s.quantities {
 			qa, qb := tokenAt(s.toks, q.Start), tokenAt(s.toks, max(q.Start, q.End-1))
-			first, last := clause(s.toks, s.text, qa, qb)
+			first, last := s.clause(qa, qb)
 			measure, from := c.measureFor(si, q, first, last, v)
 			if !worthFigure(q, measure) {
 				continue
@@ -310,11 +310,4 @@ func union(a, b []string) []string {
 		}
 	}
 	return a
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -3,8 +3,6 @@ package analysis_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -141,14 +139,11 @@ var figureCases = []figureCase{
 }
 
 func TestFiguresYouCanTrust(t *testing.T) {
-	dir := t.TempDir()
+	files := map[string]string{}
 	for i, c := range figureCases {
-		name := fmt.Sprintf("2024-11-%02d_case%02d.txt", i+1, i)
-		text := "Nordkorea und Russland\n\n" + c.text + "\n"
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		files[fmt.Sprintf("2024-11-%02d_case%02d.txt", i+1, i)] = "Nordkorea und Russland\n\n" + c.text + "\n"
 	}
+	dir := writeDocs(t, files)
 	docs, _, err := ingest.Load(context.Background(), dir, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -214,16 +209,10 @@ func period0(p string) string { return p }
 // An event is dated by its own time expression: not by a citation's year, a year in a name,
 // a deadline, nor by the date of a near-copy of its sentence in another document.
 func TestEventsAreDatedByTheirOwnTime(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := writeDocs(t, map[string]string{
 		"2025-01-08_a.txt": "Nordkorea\n\nThe United States condemns in the strongest possible terms the DPRK’s January 6 launch of an intermediate range ballistic missile against Russia.\n\nNorth Korea's launch violates Security Council resolutions 1718 (2006) and 2397 (2017), and the sanctions of S/RES/2680(2023).\n\nThe Council would have extended the sanctions panel on North Korea until 30 April 2025.\n\nNorth Korea's missile launches are a threat to the NATO 2030 agenda of the alliance.\n",
 		"2024-11-04_b.txt": "Nordkorea\n\nThe United States condemns in the strongest possible terms the DPRK’s October 30 launch of an intercontinental ballistic missile against Russia.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	docs := loadDocs(t, dir)
 	opt := options(t)
 	opt.Subject = nil
@@ -250,16 +239,10 @@ func TestEventsAreDatedByTheirOwnTime(t *testing.T) {
 // The same amount written two ways in two documents is one figure, not a disagreement
 // ("$34.4 mln" had been read as 34,4 US-Dollar and set against "34,4 Millionen US-Dollar").
 func TestOneAmountTwoSpellingsIsNoDisagreement(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := writeDocs(t, map[string]string{
 		"2024-11-04_a.txt": "Handel\n\nNorth Korea's trade with Russia reached $34.4 mln in 2023.\n",
 		"2024-11-04_b.txt": "Handel\n\nDer Handel Nordkoreas mit Russland erreichte 2023 etwa 34,4 Millionen US-Dollar.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	m := analyze(t, loadDocs(t, dir))
 	for _, th := range m.Themes {
 		for _, d := range th.Disagreements {
@@ -282,10 +265,7 @@ func TestOneAmountTwoSpellingsIsNoDisagreement(t *testing.T) {
 
 // A range in miles is shown in kilometres at both ends.
 func TestMilesRangeInKilometres(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "2024-11-04_a.txt"), []byte("Raketen\n\nNorth Korea's missile has a range of 200 to 300 miles.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeDocs(t, map[string]string{"2024-11-04_a.txt": "Raketen\n\nNorth Korea's missile has a range of 200 to 300 miles.\n"})
 	m := analyze(t, loadDocs(t, dir))
 	for _, f := range m.Figures {
 		if f.Measure == "missile_range" {
@@ -302,16 +282,10 @@ func TestMilesRangeInKilometres(t *testing.T) {
 // another source ("three SLVs and 29 ballistic missiles, including four ICBMs" against "20
 // ballistic missiles in 2023, including four ICBMs").
 func TestPartsAndTotalsDoNotDisagree(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
+	dir := writeDocs(t, map[string]string{
 		"2023-11-27_a.txt": "Raketen\n\nNorth Korea has launched three SLVs and 29 ballistic missiles in 2023, including four ICBMs.\n",
 		"2023-11-27_b.txt": "Raketen\n\nNorth Korea has now launched 20 ballistic missiles in 2023, including four ICBMs.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	m := analyze(t, loadDocs(t, dir))
 	for _, th := range m.Themes {
 		for _, d := range th.Disagreements {

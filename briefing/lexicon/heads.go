@@ -55,9 +55,6 @@ func NewHeads(terms []Term) *HeadMatcher {
 	return m
 }
 
-// Terms returns the compiled terms.
-func (m *HeadMatcher) Terms() []Term { return m.terms }
-
 // Match returns the terms found in toks, one per token (the longest term wins: "Waffenhandel"
 // before "Handel"), ordered by position. compounds enables compound heads (German text).
 func (m *HeadMatcher) Match(toks []Token, compounds bool) []Hit {
