@@ -24,7 +24,9 @@ var (
 	// verbs of saying right after an entity make it the speaker
 	speechVerbs = set(`condemns condemned says said warns warned urges urged stated notes noted calls called
 		told tells reports reported verurteilt verurteilte verurteilen sagt sagte erklart erklarte fordert forderte
-		kritisiert kritisierte warnt warnte betont betonte meldet meldete berichtet berichtete teilte`)
+		kritisiert kritisierte warnt warnte betont betonte meldet meldete berichtet berichtete teilte
+		spotted observed detected discovered found saw estimates estimated assesses assessed believes
+		believed thinks schatzt schatzte beobachtete entdeckte vermutet vermutete`)
 	// words that make "to"/"an" a place: "closer to Ukraine", "next to", "nahe an"
 	nearWords = set("closer close next near nahe naher dicht addition compared due thanks similar contrary")
 	// words that may stand between a preposition and its entity
@@ -33,8 +35,9 @@ var (
 
 // transferWords say that something goes from one party to another.
 var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand", "entsend", "sandte",
-	"exportier", "verkauf", "ubergab", "ubergeb", "bereitgestell", "transferier", "verlegt",
-	"deliver", "suppl", "provid", "send", "sent", "shipped", "export", "sold", "sell", "transfer", "dispatch", "deploy"}
+	"exportier", "verkauf", "ubergab", "ubergeb", "bereitgestell", "transferier", "verlegt", "uberweis", "zahlt", "gezahlt",
+	"deliver", "suppl", "provid", "send", "sent", "shipped", "export", "sold", "sell", "transfer", "dispatch", "deploy",
+	"moved", "paid", "pay", "pays"}
 
 // attribution reads from a figure's clause who gives and who receives (when a preposition,
 // the subject of a transfer or the measure's own modifier says so) and whom the figure is
@@ -58,13 +61,13 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		name := v.opt.Entities[h.Group].Name
 		prep := prepositionBefore(s, h.First, first)
 		if next := h.Last + 1; next < len(s.toks) && !strings.Contains(s.text[s.toks[h.Last].End:s.toks[next].Start], ",") &&
-			(sayers[s.toks[next].Folded] || prep == "" && speechVerbs[s.toks[next].Folded]) {
+			(isSayer(s.toks[next].Folded) || prep == "" && speechVerbs[s.toks[next].Folded]) {
 			// "nordkoreanischen Quellen zufolge", "South Korean officials", "The United States
 			// condemns …": who says it, not whom the figure is about ("Russia, according to
 			// Seoul, received …" is about Russia).
 			continue
 		}
-		if h.First > 0 && prep == "" && sayers[s.toks[h.First-1].Folded] {
+		if h.First > 0 && prep == "" && isSayer(s.toks[h.First-1].Folded) {
 			continue // "nach Angaben Seouls": the source
 		}
 		if prep != "" && isLower(s.toks[h.First].Word) {
@@ -99,13 +102,14 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 	}
 	transfer := transferIn(s, first, last, qb)
 	receive := hasClass(s, first, last, receiveClass)
-	if !transfer && !receive {
-		// "von Russland kontrollierten Gebiet": without a transfer "von" names an agent or a
-		// place, not a giver.
-		froms = nil
+	if !transfer && !receive && (len(froms) == 0 || len(tos) == 0) {
+		// "von Russland kontrollierten Gebiet", "sanctioned 19 entities for providing aid to
+		// Russia": without a transfer "von" and "to" name an agent, a place or a purpose, not
+		// a giver or a receiver. "from North Korea to Russia" settles it without a verb.
+		froms, tos = nil, nil
 	}
 	// "North Korea has now sent Russia 20,000 containers": a giver, a transfer, a receiver.
-	if len(subjects) == 2 && len(tos) == 0 && len(froms) == 0 && transferBetween(s, subjects, first, qa, v) {
+	if len(subjects) == 2 && len(tos) == 0 && len(froms) == 0 && transferBetween(s, subjects, first, last, qa, v) {
 		return subjects[0], subjects[1], subjects
 	}
 	if len(tos) == 1 {
@@ -121,7 +125,9 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 	case len(owners) == 0 && len(subjects) == 1 && transfer && (to != "" || len(tos) == 0):
 		from = subjects[0]
 	}
-	if from == to {
+	if from == to || total(s, qa) {
+		// "9 Millionen … nach Nordkorea zu überweisen, von insgesamt 30 Millionen": the total is
+		// not what moves.
 		from, to = "", ""
 	}
 	if from != "" || to != "" {
@@ -146,6 +152,18 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		entities = nil
 	}
 	return "", "", entities
+}
+
+// total reports a quantity introduced as the total a part is of: "von insgesamt 30
+// Millionen", "of a total of 30 million" (not "insgesamt 3.000 Soldaten geschickt").
+func total(s *sentence, qa int) bool {
+	for j := max(1, qa-4); j < qa; j++ {
+		w, prev := s.toks[j].Folded, s.toks[j-1].Folded
+		if w == "insgesamt" && prev == "von" || w == "total" && prev == "a" && j >= 2 && s.toks[j-2].Folded == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // anaphors refer back to the subject of the sentence before: "the country", "it", "das Land",
@@ -213,7 +231,7 @@ func prepositionBefore(s *sentence, i, first int) string {
 		case w == "laut" || w == "zufolge":
 			return "laut"
 		case toPrepositions[w] || fromPrepositions[w] || partnerPrepositions[w] || otherPrepositions[w]:
-			if j > first && sayers[s.toks[j-1].Folded] {
+			if j > first && isSayer(s.toks[j-1].Folded) {
 				return "laut"
 			}
 			if j > first && toPrepositions[w] && nearWords[s.toks[j-1].Folded] {
@@ -229,6 +247,25 @@ func prepositionBefore(s *sentence, i, first int) string {
 		}
 	}
 	return ""
+}
+
+// isSayer reports a word for who says something, also inflected or as the head of a compound:
+// "des südkoreanischen Geheimdienstes", "Militärgeheimdienstes", "officials".
+func isSayer(w string) bool {
+	if sayers[w] {
+		return true
+	}
+	for _, e := range []string{"es", "s", "en", "n"} {
+		if base, ok := strings.CutSuffix(w, e); ok && sayers[base] {
+			return true
+		}
+	}
+	for sayer := range sayers {
+		if len(sayer) >= 6 && len(w) > len(sayer)+2 && (strings.HasSuffix(w, sayer) || strings.HasSuffix(w, sayer+"es") || strings.HasSuffix(w, sayer+"s")) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLowerAdjective is a lower-case word ending like a German or English adjective.
@@ -280,7 +317,7 @@ func afterTransfer(s *sentence, i int) bool {
 }
 
 // transferBetween reports a transfer word between the two subjects of a clause, in order.
-func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabulary) bool {
+func transferBetween(s *sentence, subjects []string, first, last, qa int, v *vocabulary) bool {
 	pos := map[string]int{}
 	for _, h := range s.entities {
 		if h.First >= first && h.First < qa {
@@ -296,8 +333,8 @@ func transferBetween(s *sentence, subjects []string, first, qa int, v *vocabular
 	// English and German main clauses put the verb between giver and receiver ("sent Russia",
 	// "lieferte Russland"); the German perfect puts the participle at the end ("hat Russland
 	// 2 Millionen Granaten geliefert").
-	for j := a + 1; j < len(s.toks); j++ {
-		if j != b && s.class(j)&transferClass != 0 {
+	for j := a + 1; j <= last; j++ {
+		if j != b && s.class(j)&transferClass != 0 && (j < b || isVerbForm(s.toks[j].Folded)) {
 			return true
 		}
 	}
@@ -324,9 +361,10 @@ func transferIn(s *sentence, first, last, qb int) bool {
 	return false
 }
 
-// isVerbForm reports a participle or past form: "geliefert", "entsandt", "delivered", "sent".
+// isVerbForm reports a participle, past form or German infinitive: "geliefert", "entsandt",
+// "zu überweisen", "delivered", "sent".
 func isVerbForm(w string) bool {
-	for _, e := range []string{"ert", "et", "t", "ed", "te", "ten"} {
+	for _, e := range []string{"ert", "et", "t", "ed", "te", "ten", "en"} {
 		if strings.HasSuffix(w, e) {
 			return true
 		}

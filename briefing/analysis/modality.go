@@ -44,6 +44,8 @@ func modalityOf(toks []lexicon.Token, first, last, qa, qb int, p *briefing.Perio
 			continue
 		}
 		switch {
+		case w == "may" && toks[i].Word == "may": // "may have been stationed"; "May" is a month
+			hypo = true
 		case hypotheticalWords[w]:
 			// Folded "würde", "könnte", "wäre" are also the past tense ("wurde") and "Ware".
 			if subjunctive[w] && !strings.ContainsAny(toks[i].Word, "äöüÄÖÜ") {

@@ -29,7 +29,7 @@ func periodFor(s *sentence, qi, first, last int) *briefing.Period {
 	bestDist := math.MaxInt
 	for i := range s.exprs {
 		e := &s.exprs[i]
-		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) {
+		if e.Start < cs || e.End > ce || possessiveAt(s.text, e.End) || reportedBetween(s, e.End, qs) {
 			continue // "Today's decision brings the total to 77" is not dated today
 		}
 		d := distance(qs, qe, e.Start, e.End)
@@ -188,15 +188,38 @@ func possessiveAt(text string, i int) bool {
 }
 
 // leads reports an expression that stands in its clause (bytes cs..ce) before every quantity
-// of the clause.
+// of the clause, and not in a report of it: "In March, prosecutors reported that Russia had
+// fired around 50 missiles since the invasion" dates the report, not the 50 missiles.
 func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
+	firstQ := ce
 	for _, q := range s.quantities {
-		if q.Start >= cs && q.End <= ce && q.Start < e.Start {
-			return false
+		if q.Start >= cs && q.End <= ce {
+			if q.Start < e.Start {
+				return false
+			}
+			firstQ = min(firstQ, q.Start)
 		}
 	}
-	return true
+	return !reportedBetween(s, e.End, firstQ)
 }
+
+// reportedBetween reports a verb of saying between bytes a and b ("reported that", "said",
+// "sagte, dass"): what stands before it dates the report, not what is reported.
+func reportedBetween(s *sentence, a, b int) bool {
+	for i, t := range s.toks {
+		if t.Start >= a && t.End <= b && (sayingVerbs[t.Folded] ||
+			speechVerbs[t.Folded] && i+1 < len(s.toks) && complementizers[s.toks[i+1].Folded]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sayingVerbs report what follows them, with or without "that".
+var sayingVerbs = set(`said says stated told reported announced sagt sagte erklart erklarte meldete berichtete teilte`)
+
+// complementizers open what a verb of saying reports: "reported that", "sagte, dass".
+var complementizers = set("that dass")
 
 // historicalContext reports a sentence without a time of its own that follows, in the same
 // paragraph, a sentence about a past era: "The conflict caused more than 1 million military
