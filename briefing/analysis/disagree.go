@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"fmt"
-
 	"github.com/secbrief/briefing/briefing"
 )
 
@@ -15,33 +13,36 @@ func disagreements(figs []briefing.Figure, conflicts [][2]int, dateOf func(doc s
 	// A sentence that gives several figures of one measure lists parts, totals or changes
 	// ("three SLVs and 29 ballistic missiles, including four ICBMs"): none of them disagrees
 	// with another source, or the box would set a part against a total.
-	perSentence := map[string]int{}
+	type sentenceMeasure struct {
+		src     briefing.Source
+		measure string
+	}
+	perSentence := map[sentenceMeasure]int{}
 	for _, f := range figs {
 		for _, s := range f.Sources {
-			perSentence[sentenceKey(s, f.Measure)]++
+			perSentence[sentenceMeasure{s, f.Measure}]++
 		}
 	}
-	single := func(f briefing.Figure) bool {
+	single := make([]bool, len(figs))
+	for i, f := range figs {
+		single[i] = true
 		for _, s := range f.Sources {
-			if perSentence[sentenceKey(s, f.Measure)] > 1 {
-				return false
-			}
+			single[i] = single[i] && perSentence[sentenceMeasure{s, f.Measure}] == 1
 		}
-		return true
 	}
 	uf := newUnionFind(len(figs))
 	for i := range figs {
-		if !single(figs[i]) {
+		if !single[i] {
 			continue
 		}
 		for j := i + 1; j < len(figs); j++ {
-			if single(figs[j]) && comparable(figs[i], figs[j], dateOf) && !sameValue(figs[i], figs[j]) {
+			if single[j] && comparable(figs[i], figs[j], dateOf) && !sameValue(figs[i], figs[j]) {
 				uf.union(i, j)
 			}
 		}
 	}
 	for _, c := range conflicts {
-		if single(figs[c[0]]) && single(figs[c[1]]) && comparable(figs[c[0]], figs[c[1]], dateOf) {
+		if single[c[0]] && single[c[1]] && comparable(figs[c[0]], figs[c[1]], dateOf) {
 			uf.union(c[0], c[1])
 		}
 	}
@@ -109,8 +110,4 @@ func (c *corpus) conflictFigures(figs []briefing.Figure) [][2]int {
 		}
 	}
 	return out
-}
-
-func sentenceKey(s briefing.Source, measure string) string {
-	return fmt.Sprintf("%s|%d|%s", s.Doc, s.Start, measure)
 }
