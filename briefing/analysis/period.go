@@ -221,30 +221,43 @@ var sayingVerbs = set(`said says stated told reported announced sagt sagte erkla
 // complementizers open what a verb of saying reports: "reported that", "sagte, dass".
 var complementizers = set("that dass")
 
-// historicalContext reports a sentence without a time of its own that follows, in the same
+// historicalContext reports a sentence without a time of its own next to, in the same
 // paragraph, a sentence about a past era: "The conflict caused more than 1 million military
 // deaths" after "The Korean War was fought … from 1950 to 1953". When that sentence has one
 // time expression and it is a span, it is the period of the figure.
 func (c *corpus) historicalContext(si int) (bool, *briefing.Period) {
 	s := c.sents[si]
-	if len(s.exprs) > 0 || si == 0 || presentTense(s) {
+	if len(s.exprs) > 0 || presentTense(s) {
 		return false, nil
 	}
-	prev := c.sents[si-1]
-	if prev.doc != s.doc || prev.para != s.para {
-		return false, nil
+	if si > 0 {
+		if prev := c.sents[si-1]; prev.doc == s.doc && prev.para == s.para {
+			if allOld(prev) || historical(prev.toks, 0, len(prev.toks)-1, nil, prev.text) {
+				if len(prev.exprs) == 1 && prev.exprs[0].From != prev.exprs[0].To {
+					return true, &briefing.Period{From: prev.exprs[0].From, To: prev.exprs[0].To}
+				}
+				return true, nil
+			}
+		}
 	}
-	old := len(prev.exprs) > 0
-	for _, e := range prev.exprs {
-		old = old && e.To != "" && e.To < "2000"
+	// The story may also be dated right after the figure: "Es war die chinesische Seite, die
+	// mit drei Millionen Kämpfern … Nach dem Waffenstillstand im Jahr 1953 …".
+	if si+1 < len(c.sents) {
+		if next := c.sents[si+1]; next.doc == s.doc && next.para == s.para && allOld(next) {
+			return true, nil
+		}
 	}
-	if !old && !historical(prev.toks, 0, len(prev.toks)-1, nil, prev.text) {
-		return false, nil
+	return false, nil
+}
+
+// allOld reports a sentence whose time expressions all end before 2000 (and that has some).
+func allOld(s *sentence) bool {
+	for _, e := range s.exprs {
+		if e.To == "" || e.To >= "2000" {
+			return false
+		}
 	}
-	if len(prev.exprs) == 1 && prev.exprs[0].From != prev.exprs[0].To && prev.exprs[0].To != "" && prev.exprs[0].To < "2000" {
-		return true, &briefing.Period{From: prev.exprs[0].From, To: prev.exprs[0].To}
-	}
-	return true, nil
+	return len(s.exprs) > 0
 }
 
 // presentTense reports a sentence that speaks of now ("28,500 U.S. troops are based in South

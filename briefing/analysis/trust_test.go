@@ -59,6 +59,8 @@ var figureCases = []figureCase{
 		11000, "troops", "Soldaten", "", "Nordkorea", "estimate", ""},
 	{"a historical figure after a sentence on the war", "Der Koreakrieg dauerte von 1950 bis 1953 und teilte Nordkorea und Südkorea. Damals schickte China drei Millionen Soldaten.",
 		3e6, "troops", "Soldaten", "China→", "China", "historical", "1950/1953"},
+	{"a figure before the sentence that dates the story", "China rettete den Norden mit drei Millionen Soldaten. Nach dem Waffenstillstand im Jahr 1953 unterstützte China Nordkorea.",
+		3e6, "troops", "Soldaten", "", "", "historical", ""},
 	// English units in the German table.
 	{"the unit in the briefing's language", "North Korea has deployed some 10,000 soldiers to Russia.",
 		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
