@@ -43,12 +43,14 @@ var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand"
 // the subject of a transfer or the measure's own modifier says so) and whom the figure is
 // about. It returns no entity rather than a guess: an entity that stands only after a place
 // preposition, two candidates for one role, an entity in another clause say nothing.
-func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabulary, antecedent string) (from, to string, entities []string) {
+func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabulary, antecedent func() string) (from, to string, entities []string) {
 	var froms, tos, owners, partners, subjects []string
-	if antecedent != "" && refersBack(s, first, qa) {
+	if refersBack(s, first, qa) {
 		// "Since 2022, the country has conducted more than 100 launches" after a sentence
 		// about Pyongyang alone.
-		subjects = append(subjects, antecedent)
+		if a := antecedent(); a != "" {
+			subjects = append(subjects, a)
+		}
 	}
 	anchor := qa
 	if m != nil && m.tok >= 0 {
@@ -260,13 +262,25 @@ func isSayer(w string) bool {
 			return true
 		}
 	}
-	for sayer := range sayers {
-		if len(sayer) >= 6 && len(w) > len(sayer)+2 && (strings.HasSuffix(w, sayer) || strings.HasSuffix(w, sayer+"es") || strings.HasSuffix(w, sayer+"s")) {
+	for _, sayer := range longSayers {
+		if len(w) > len(sayer)+2 && (strings.HasSuffix(w, sayer) || strings.HasSuffix(w, sayer+"es") || strings.HasSuffix(w, sayer+"s")) {
 			return true
 		}
 	}
 	return false
 }
+
+// longSayers are the sayers long enough to be the head of a compound ("Militärgeheimdienst").
+var longSayers = func() []string {
+	var out []string
+	for s := range sayers {
+		if len(s) >= 6 {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
 
 // isLowerAdjective is a lower-case word ending like a German or English adjective.
 func isLowerAdjective(w string) bool {
@@ -385,19 +399,22 @@ const (
 )
 
 // class returns the word classes of token i.
+// The classes belong to the sentence's text and are shared by its reposts; they are filled
+// while figures are found, after the parallel preparation.
 func (s *sentence) class(i int) uint8 {
-	if s.classes == nil {
-		s.classes = make([]uint8, len(s.toks))
+	f := s.feat
+	if f.classes == nil {
+		f.classes = make([]uint8, len(s.toks))
 		for j, t := range s.toks {
 			if isWordOf(t.Folded, transferWords) {
-				s.classes[j] |= transferClass
+				f.classes[j] |= transferClass
 			}
 			if isWordOf(t.Folded, receiveWords) {
-				s.classes[j] |= receiveClass
+				f.classes[j] |= receiveClass
 			}
 		}
 	}
-	return s.classes[i]
+	return f.classes[i]
 }
 
 // hasClass reports a token of the class in tokens first..last.
@@ -416,6 +433,13 @@ func hasClass(s *sentence, first, last int, class uint8) bool {
 // "Soldaten" not "sold".
 func isWordOf(w string, stems []string) bool {
 	for _, p := range stems {
+		if len(p) < 6 {
+			// A short stem only begins a word.
+			if rest, ok := strings.CutPrefix(w, p); ok && (rest == "" || verbEndings[rest]) {
+				return true
+			}
+			continue
+		}
 		i := strings.Index(w, p)
 		for i >= 0 {
 			rest := w[i+len(p):]

@@ -65,6 +65,7 @@ type textFeatures struct {
 	entities   []lexicon.Hit
 	quantities []quantity.Quantity
 	content    []string
+	classes    []uint8 // word classes of the tokens (attribution.go), on first use
 }
 
 // features returns the features of a sentence text, computing them on first sight. The
@@ -166,9 +167,10 @@ type sentence struct {
 	doc, index int // document and sentence index
 	start, end int // span in the document text
 	text       string
-	lang       string  // the document's language
-	para       int     // paragraph (line) of the document
-	pos        float64 // relative position in the document, 0 at the start
+	lang       string        // the document's language
+	feat       *textFeatures // what the words of the sentence say, shared with its reposts
+	para       int           // paragraph (line) of the document
+	pos        float64       // relative position in the document, 0 at the start
 	heading    bool
 	toks       []lexicon.Token
 	themes     map[int]*themeMatch
@@ -178,7 +180,6 @@ type sentence struct {
 	exprs      []dates.Expr   // spans relative to text
 	near       []exprNear     // nearest quantities of each expression (period.go), on first use
 	leads      map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
-	classes    []uint8        // word classes of the tokens (attribution.go), on first use
 	leadEnd    *int           // end of a leading subordinate clause (clause.go), on first use
 	content    []string       // stems of content words, in order
 	cluster    int            // index of the statement cluster it belongs to
@@ -213,6 +214,7 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 		}
 		f := v.features(s.text, d.Language, s.heading)
 		s.toks, s.themes, s.measures, s.entities, s.quantities, s.content = f.toks, f.themes, f.measures, f.entities, f.quantities, f.content
+		s.feat = f
 		for _, e := range exprs {
 			if e.Start >= span.Start && e.End <= span.End {
 				e.Start -= span.Start

@@ -62,7 +62,7 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 			if measure != nil {
 				m := v.opt.Measures[measure.Group]
 				f.Measure = m.ID
-				f.From, f.To, f.Entities = attribution(s, first, last, qa, qb, measure, v, c.antecedent(si, v))
+				f.From, f.To, f.Entities = attribution(s, first, last, qa, qb, measure, v, func() string { return c.antecedent(si, v) })
 				if isCountKind(m.Kind) {
 					// In the briefing's language: "Soldaten", not "troops"; "soldiers" in English.
 					f.Unit = m.Name
