@@ -250,7 +250,7 @@ func (r *Result) scoreFigures(d *briefing.Document, gd GoldDoc, cs []*claim, ent
 			if complete {
 				r.GoldFound++
 			} else {
-				r.Missed = append(r.Missed, fmt.Sprintf("%s: %q (found with fewer entities: %s)", d.Path, gf.Quote, describe(best.f)))
+				r.Missed = append(r.Missed, fmt.Sprintf("%s: %q (found with fewer entities: %s; annotated %s)", d.Path, gf.Quote, describe(best.f), describeGold(gf)))
 			}
 			if len(best.f.Entities) < len(gf.Entities) {
 				r.NoEntities++
@@ -410,6 +410,16 @@ func describe(f briefing.Figure) string {
 	}
 	if f.Modality != "" && f.Modality != "reported" {
 		s += " " + f.Modality
+	}
+	return s
+}
+
+// describeGold names the entities and direction an annotation gives, for the report of
+// figures found with less than that.
+func describeGold(g GoldFigure) string {
+	s := "[" + strings.Join(g.Entities, ", ") + "]"
+	if g.From != "" || g.To != "" {
+		s += " " + g.From + "→" + g.To
 	}
 	return s
 }

@@ -231,7 +231,7 @@ func TestSeedFigures(t *testing.T) {
 
 func TestSeedSubjects(t *testing.T) {
 	m := analyze(t, loadDocs(t, "../../seeds"))
-	want := map[float64]string{3.8e9: "Rüstungsexporte Südkorea", 52.9e6: "Handelsvolumen", 3000: "Soldaten Nordkorea"}
+	want := map[float64]string{3.8e9: "Rüstungsexporte Südkorea", 52.9e6: "Handelsvolumen", 3000: "Soldaten Nordkorea → Russland"}
 	for _, f := range m.Figures {
 		if s, ok := want[f.Value]; ok && f.Subject != s {
 			t.Errorf("subject of %g %s = %q, want %q", f.Value, f.Unit, f.Subject, s)

@@ -45,6 +45,7 @@ var transferWords = []string{"liefer", "gelief", "schick", "geschick", "entsand"
 // preposition, two candidates for one role, an entity in another clause say nothing.
 func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabulary, antecedent func() string) (from, to string, entities []string) {
 	var froms, tos, owners, partners, subjects []string
+	stationed := false
 	if refersBack(s, first, qa) {
 		// "Since 2022, the country has conducted more than 100 launches" after a sentence
 		// about Pyongyang alone.
@@ -80,6 +81,10 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		switch {
 		case toPrepositions[prep]:
 			tos = appendName(tos, name)
+		case (prep == "in" || prep == "im") && stationedAt(s, h.First, h.Last, first, last):
+			// Where troops are stationed is where they were sent: "28,500 U.S. troops are
+			// based in South Korea", "in Litauen stationiert".
+			tos, stationed = appendName(tos, name), true
 		case fromPrepositions[prep] && (prep != "by" || afterTransfer(s, h.First)):
 			// "by" names the giver only after a transfer ("supplied by"), not any agent
 			// ("activities carried out by the DPRK").
@@ -89,6 +94,10 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 			partners = appendName(partners, name)
 		case prep != "":
 		case h.First >= qa && h.Last <= qb || ownerOf(s, h.First, h.Last, anchor, qa, qb):
+			owners = appendName(owners, name)
+		case possessive(s, h.Last) && possessiveOf(s, h.Last, qa):
+			// "the DPRK's February 18 launches of three ballistic missiles": the owner of the
+			// noun the quantity completes.
 			owners = appendName(owners, name)
 		case possessive(s, h.Last):
 			// "supported Russia's military actions": the owner of another noun.
@@ -104,7 +113,7 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 	}
 	transfer := transferIn(s, first, last, qb)
 	receive := hasClass(s, first, last, receiveClass)
-	if !transfer && !receive && (len(froms) == 0 || len(tos) == 0) {
+	if !transfer && !receive && !stationed && (len(froms) == 0 || len(tos) == 0) {
 		// "von Russland kontrollierten Gebiet", "sanctioned 19 entities for providing aid to
 		// Russia": without a transfer "von" and "to" name an agent, a place or a purpose, not
 		// a giver or a receiver. "from North Korea to Russia" settles it without a verb.
@@ -124,7 +133,7 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 		from = froms[0]
 	case len(owners) == 1 && (to != "" || transfer):
 		from = owners[0]
-	case len(owners) == 0 && len(subjects) == 1 && transfer && (to != "" || len(tos) == 0):
+	case len(owners) == 0 && len(subjects) == 1 && (transfer || stationed) && (to != "" || len(tos) == 0):
 		from = subjects[0]
 	}
 	if from == to || total(s, qa) {
@@ -318,6 +327,50 @@ func possessive(s *sentence, i int) bool {
 	}
 	gap := s.text[s.toks[i].End:s.toks[i+1].Start]
 	return gap == "'" || gap == "’"
+}
+
+// possessiveOf reports a possessive at token i whose noun phrase ends in "of" right before
+// the quantity starting at token qa ("Korea's exports of $2 billion", "the DPRK's launches of
+// three missiles"): no comma and no verb of saying or giving between them.
+func possessiveOf(s *sentence, i, qa int) bool {
+	if qa-i < 3 || qa-i > 9 {
+		return false
+	}
+	j := qa - 1
+	for j > i+2 && qualifierWords[s.toks[j].Folded] {
+		j--
+	}
+	if s.toks[j].Folded != "of" {
+		return false
+	}
+	for k := i + 2; k < j; k++ {
+		w := s.toks[k].Folded
+		if strings.Contains(s.text[s.toks[k-1].End:s.toks[k].Start], ",") || s.class(k) != 0 || speechVerbs[w] || stopVerbs[w] {
+			return false
+		}
+	}
+	return !strings.Contains(s.text[s.toks[j].End:s.toks[j+1].Start], ",")
+}
+
+// qualifierWords may stand between "of" and a quantity: "of more than 100 launches".
+var qualifierWords = set("more than over nearly almost about around some at least up to roughly approximately")
+
+// stopVerbs end a noun phrase: "Russia's claim that it has 100 missiles".
+var stopVerbs = set("is are was were has have had be been that which who")
+
+// stationWords say where troops are: they name the receiver after "in".
+var stationWords = set(`stationed based deployed garrisoned stationiert stationierten stationierte stationieren
+	disloziert eingesetzt`)
+
+// stationedAt reports a word of stationing within two tokens of the entity at tokens a..b,
+// in the clause: "based in South Korea", "in Litauen stationiert".
+func stationedAt(s *sentence, a, b, first, last int) bool {
+	for k := max(first, a-3); k <= min(last, b+2); k++ {
+		if stationWords[s.toks[k].Folded] {
+			return true
+		}
+	}
+	return false
 }
 
 // afterTransfer reports a transfer word right before the preposition of token i.

@@ -77,7 +77,11 @@ var figureCases = []figureCase{
 	{"closer to a country is a place", "The evidence now suggests that North Korea has sent around 10,000 soldiers to train in eastern Russia and some have moved closer to Ukraine.",
 		10000, "troops", "Soldaten", "Nordkorea→", "Nordkorea", "estimate", ""},
 	{"an abbreviation before the noun", "28,500 U.S. troops are based in South Korea, which North Korea threatens.",
-		28500, "troops", "Soldaten", "", "USA", "reported", ""},
+		28500, "troops", "Soldaten", "USA→Südkorea", "USA/Südkorea", "reported", ""},
+	{"stationed in, German", "Nordkorea hat 5.000 Soldaten in Russland stationiert, sagte der Minister.",
+		5000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
+	{"fighting in a country is not being sent there", "North Korea's 11,000 soldiers are fighting in Ukraine, Seoul said.",
+		11000, "troops", "Soldaten", "", "Nordkorea", "reported", ""},
 	// More ways news state who gives and who receives.
 	{"an allegation with soll … haben", "Nordkorea soll nach Russland 10.000 Soldaten geschickt haben.",
 		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "reported", ""},
@@ -93,7 +97,9 @@ var figureCases = []figureCase{
 	{"a leading subordinate clause and that year", "By the time the exercises resumed in August of 2022, North Korea had already conducted six ICBM launches that year.",
 		6, "missiles", "Raketen", "", "Nordkorea", "reported", "2022"},
 	{"the speaker is not the subject, two days are a span", "The United States condemns in the strongest terms North Korea's February 18 and February 19 launches of three ballistic missiles.",
-		3, "missiles", "Raketen", "", "", "reported", "2024-02-18/2024-02-19"},
+		3, "missiles", "Raketen", "", "Nordkorea", "reported", "2024-02-18/2024-02-19"},
+	{"a possessive of another noun is not the owner", "North Korea supports Russia's war under their alliance with 300 missiles, Seoul said.",
+		300, "missiles", "Raketen", "", "Nordkorea", "reported", ""},
 	// From a review of the rules: words that merely contain a rule's word.
 	{"a range of miles keeps both ends in km", "North Korea's missile has a range of 200 to 300 miles.",
 		321.9, "missile_range", "km", "", "", "reported", ""},
@@ -149,7 +155,7 @@ var figureCases = []figureCase{
 	{"two subjects and a gerund after them", "On the same day the EU acted, the United States sanctioned 19 entities for providing military aid to Russia.",
 		19, "sanctions_listings", "Sanktionslistungen", "", "", "reported", ""},
 	{"may is a possibility, May a month", "In May, officials said approximately 10,000 North Korean soldiers may have been stationed in Russia.",
-		10000, "troops", "Soldaten", "", "Nordkorea", "hypothetical", ""},
+		10000, "troops", "Soldaten", "Nordkorea→Russland", "Nordkorea/Russland", "hypothetical", ""},
 	// Whom an anaphor refers to: the one entity of the sentence before.
 	{"the country is the entity of the sentence before", "Pyongyang's pursuit of missiles goes on. Since 2022, the country has conducted more than 100 missile launches.",
 		100, "missiles", "Raketen", "", "Nordkorea", "reported", "2022/"},
@@ -162,7 +168,7 @@ var figureCases = []figureCase{
 func TestFiguresYouCanTrust(t *testing.T) {
 	files := map[string]string{}
 	for i, c := range figureCases {
-		files[fmt.Sprintf("2024-11-%02d_case%02d.txt", i+1, i)] = "Nordkorea und Russland\n\n" + c.text + "\n"
+		files[fmt.Sprintf("2024-11-%02d_case%02d.txt", i%28+1, i)] = "Nordkorea und Russland\n\n" + c.text + "\n"
 	}
 	dir := writeDocs(t, files)
 	docs, _, err := ingest.Load(context.Background(), dir, ingest.Options{})
@@ -183,7 +189,7 @@ func TestFiguresYouCanTrust(t *testing.T) {
 	}
 	for i, c := range figureCases {
 		t.Run(c.name, func(t *testing.T) {
-			name := fmt.Sprintf("2024-11-%02d_case%02d.txt", i+1, i)
+			name := fmt.Sprintf("2024-11-%02d_case%02d.txt", i%28+1, i)
 			var doc string
 			for _, d := range docs {
 				if d.Path == name {

@@ -2,6 +2,10 @@ package quantity
 
 // englishCases cover the rules in English.
 var englishCases = []findCase{
+	{"other between the number and its noun", "en", "This adds to the 26 other ballistic missiles it launched.",
+		[]Quantity{{Value: 26, Unit: "missiles", Noun: "missiles"}}},
+	{"more between the number and its noun", "en", "It may send 5,000 more troops.",
+		[]Quantity{{Value: 5000, Unit: "troops", Noun: "troops"}}},
 	{"an abbreviation with dots before the noun", "en", "28,500 U.S. troops are based in South Korea.",
 		[]Quantity{{Value: 28500, Unit: "troops", Noun: "troops"}}},
 	// Scale words and abbreviations seen in real news (issue: "$34.4 mln" became 34,4 US-Dollar).

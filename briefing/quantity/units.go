@@ -143,6 +143,10 @@ func (sc *scanner) countEN(k int, v float64) unitInfo {
 		}
 		we := compoundEnd(s, p)
 		lw := strings.ToLower(s[p:we])
+		if passEN[lw] && n == 0 {
+			p = we
+			continue
+		}
 		if stopEN[lw] || sc.isNumberWord(lw) || durations[lw] || excludedNouns[lw] || (isUpper(r) && months[lw]) {
 			break
 		}

@@ -222,7 +222,11 @@ var stopDE = set(`und oder aber sondern bis von vom für mit in im an am auf aus
 var stopEN = set(`and or but nor to from for with in on at by per than as since until into onto
 	over under of that which who whom whose were was is are be been being have has had will would
 	could should may might can must did do does not no this these those it its their they we he
-	she a an the more other another each every than there here when while if`)
+	she a an the another each every than there here when while if`)
+
+// passEN are words between a number and its noun that do not end the search: "26 other
+// ballistic missiles", "5,000 more troops".
+var passEN = set(`other more further additional`)
 
 // irregularPlurals are English plural nouns without a final s.
 var irregularPlurals = set(`people men women children personnel aircraft police staff crew
