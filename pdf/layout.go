@@ -92,7 +92,7 @@ func (d *doc) item(it report.Item, indent float64, bullet string) {
 	p := d.pdf
 	left := marginLeft + indent
 	d.font("", bodySize)
-	d.ensure(lineHeight * float64(d.lines(it.Text+" "+citeText(it.Cites), d.width-indent)))
+	d.ensure(lineHeight * float64(d.lines(it.Text+" "+it.Note+" "+citeText(it.Cites), d.width-indent)))
 	if bullet != "" {
 		d.color(navy)
 		p.SetX(left - 4)
@@ -103,6 +103,13 @@ func (d *doc) item(it report.Item, indent float64, bullet string) {
 	p.SetX(left)
 	d.font("", bodySize)
 	p.Write(lineHeight, it.Text+" ")
+	if it.Note != "" {
+		d.color(grey)
+		d.font("I", bodySize-1)
+		p.Write(lineHeight, it.Note+" ")
+		d.font("", bodySize)
+		d.color(ink)
+	}
 	d.cites(it.Cites)
 	p.SetLeftMargin(marginLeft)
 	p.Ln(lineHeight + 1.2)

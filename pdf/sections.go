@@ -209,6 +209,11 @@ func (d *doc) sections() {
 	d.heading(b.Labels["themes.title"], 0, 30)
 	for _, s := range b.Themes {
 		d.heading(s.Title, 1, 18)
+		if s.Note != "" {
+			d.color(grey)
+			d.para(s.Note, "I", bodySize-0.5)
+			d.color(ink)
+		}
 		for _, it := range s.Items {
 			d.item(it, 5, "■")
 		}
@@ -238,7 +243,7 @@ func (d *doc) timeline() {
 	const dateW = 30.0
 	for _, e := range b.Timeline {
 		d.font("", bodySize)
-		d.ensure(lineHeight * float64(d.lines(e.Text+" "+citeText(e.Cites), d.width-dateW)))
+		d.ensure(lineHeight * float64(d.lines(e.Text+" "+e.Note+" "+citeText(e.Cites), d.width-dateW)))
 		y := p.GetY()
 		d.font("B", 8.5)
 		d.color(navy)

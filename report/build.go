@@ -28,13 +28,14 @@ const (
 
 // builder assembles a briefing and keeps the first template error.
 type builder struct {
-	m    *briefing.Model
-	w    *Wording
-	o    Options
-	b    *Briefing
-	docs map[string]*briefing.Document
-	nums map[string]int // document id -> source number
-	errs []error
+	m     *briefing.Model
+	w     *Wording
+	o     Options
+	b     *Briefing
+	docs  map[string]*briefing.Document
+	nums  map[string]int // document id -> source number
+	shown placed         // where each quoted span is shown
+	errs  []error
 }
 
 // Build decides the content of the briefing from the analysis model.
@@ -142,15 +143,15 @@ func (bd *builder) dateRange() (string, string) {
 
 // keyJudgements takes the best statement of each theme, in the configured order of themes.
 func (bd *builder) keyJudgements() {
-	seen := map[string]bool{}
 	for _, th := range bd.m.Themes {
 		if len(bd.b.KeyJudgements) == bd.o.KeyJudgements {
 			return
 		}
 		for _, st := range th.Statements {
-			if !seen[st.Text] {
-				seen[st.Text] = true
-				bd.b.KeyJudgements = append(bd.b.KeyJudgements, Item{Text: st.Text, Cites: bd.cite(st.Sources)})
+			if bd.shown.where(st.Sources) == "" {
+				n := len(bd.b.KeyJudgements) + 1
+				bd.shown.add(st.Sources, bd.text("place.keyjudgement", map[string]any{"N": n}))
+				bd.b.KeyJudgements = append(bd.b.KeyJudgements, bd.item(st.Text, st.Sources))
 				break
 			}
 		}
@@ -256,8 +257,9 @@ func (bd *builder) charts() {
 	}
 }
 
-// sections gives each theme with statements its ranked statements, up to three of its figures
-// that are not key figures already, and its disagreements.
+// sections gives each theme its ranked statements that are not shown before (or a note that
+// refers to where they are, or says that the sources say nothing on it), up to three of its
+// figures that are not key figures already, and its disagreements.
 func (bd *builder) sections() {
 	shown := map[string]bool{}
 	for _, r := range bd.b.KeyFigures {
@@ -265,12 +267,27 @@ func (bd *builder) sections() {
 	}
 	boxed := map[string]bool{} // a disagreement is shown in the first theme that has it
 	for _, th := range bd.m.Themes {
-		if len(th.Statements) == 0 {
-			continue
-		}
 		sec := Section{ID: th.ID, Title: th.Title}
-		for _, st := range th.Statements[:min(len(th.Statements), bd.o.StatementsPerTheme)] {
-			sec.Items = append(sec.Items, Item{Text: st.Text, Cites: bd.cite(st.Sources)})
+		place := bd.text("place.section", map[string]any{"Title": th.Title})
+		var elsewhere []string
+		for _, st := range th.Statements {
+			if len(sec.Items) == bd.o.StatementsPerTheme {
+				break
+			}
+			if at := bd.shown.where(st.Sources); at != "" {
+				if !slices.Contains(elsewhere, at) {
+					elsewhere = append(elsewhere, at)
+				}
+				continue
+			}
+			bd.shown.add(st.Sources, place)
+			sec.Items = append(sec.Items, bd.item(st.Text, st.Sources))
+		}
+		switch {
+		case len(sec.Items) == 0 && len(elsewhere) > 0:
+			sec.Note = bd.text("item.see", map[string]any{"Places": elsewhere})
+		case len(sec.Items) == 0:
+			sec.Note = bd.text("theme.empty", nil)
 		}
 		for _, f := range bd.m.Figures {
 			if len(sec.Figures) == 3 || f.Measure == "" || !slices.Contains(f.Themes, th.ID) {
@@ -310,9 +327,30 @@ func (bd *builder) timeline() {
 			picked = append(picked, e)
 		}
 	}
+	refs := map[string][]string{} // date -> places its reference row refers to
+	row := map[string]int{}       // date -> index of its reference row
 	for i := len(picked) - 1; i >= 0; i-- {
 		e := picked[i]
-		bd.b.Timeline = append(bd.b.Timeline, Dated{Date: numfmt.Date(e.Date, bd.o.Lang), Item: Item{Text: e.Text, Cites: bd.cite(e.Sources)}})
+		date := numfmt.Date(e.Date, bd.o.Lang)
+		at := bd.shown.where(e.Sources)
+		if at == "" {
+			bd.b.Timeline = append(bd.b.Timeline, Dated{Date: date, Item: bd.item(e.Text, e.Sources)})
+			continue
+		}
+		// Shown above: the row says when and refers to it; the references of one date are
+		// one row.
+		k, ok := row[date]
+		if !ok {
+			k = len(bd.b.Timeline)
+			row[date] = k
+			bd.b.Timeline = append(bd.b.Timeline, Dated{Date: date})
+		}
+		if !slices.Contains(refs[date], at) {
+			refs[date] = append(refs[date], at)
+		}
+		r := &bd.b.Timeline[k]
+		r.Text = bd.text("item.see", map[string]any{"Places": refs[date]})
+		r.Cites = union(r.Cites, bd.cite(e.Sources))
 	}
 }
 

@@ -44,7 +44,7 @@ func (bd *builder) news() {
 	}
 	for i := len(bd.m.Events) - 1; i >= 0 && len(n.Events) < newsLimit; i-- {
 		if e := bd.m.Events[i]; !seen[e.Date+"\x00"+e.Text] {
-			n.Events = append([]Dated{{Date: numfmt.Date(e.Date, bd.o.Lang), Item: Item{Text: e.Text, Cites: bd.cite(e.Sources)}}}, n.Events...)
+			n.Events = append([]Dated{{Date: numfmt.Date(e.Date, bd.o.Lang), Item: bd.item(e.Text, e.Sources)}}, n.Events...)
 		}
 	}
 	bd.b.News = n

@@ -34,6 +34,9 @@ type Briefing struct {
 type Item struct {
 	Text  string
 	Cites []int
+	// Note follows the text in smaller type: the language of a quotation in another language
+	// ("(engl.)"), or where a sentence shown before stands ("siehe Kernaussage 1").
+	Note string
 }
 
 // News lists what the corpus has gained since the previous edition.
@@ -68,8 +71,11 @@ type ChartRow struct {
 
 // Section is the part of the briefing about one theme.
 type Section struct {
-	ID, Title     string
-	Items         []Item
+	ID, Title string
+	Items     []Item
+	// Note says why a section has no statements of its own: the sources say nothing relevant
+	// on the theme, or what they say is shown elsewhere ("siehe Kernaussage 2").
+	Note          string
 	Figures       []FigureRow
 	Disagreements []Disagreement
 }

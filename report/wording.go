@@ -46,6 +46,8 @@ var required = map[string]any{
 	"mail.body":      map[string]any{"Title": "T", "ID": "2026-11-24T0600", "Name": "briefing-2026-11-24T0600.pdf", "Date": time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC), "Documents": 5},
 	"appendix.title": nil, "appendix.warnings": nil, "appendix.nowarnings": nil,
 	"appendix.method.title": nil, "appendix.method": map[string]any{"Documents": 5},
+	"item.lang": map[string]any{"Lang": "en"}, "item.see": map[string]any{"Places": []string{"P"}},
+	"place.keyjudgement": map[string]any{"N": 1}, "place.section": map[string]any{"Title": "T"}, "theme.empty": nil,
 }
 
 // LoadWording parses the wording of lang ("de" or "en"): lang.tmpl from dir when dir is set,
@@ -70,6 +72,11 @@ func LoadWording(lang, dir string) (*Wording, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	w := &Wording{file: file, t: t}
+	if dir != "" {
+		if err := w.addBuiltIn(name); err != nil {
+			return nil, err
+		}
+	}
 	var errs []error
 	for _, name := range slices.Sorted(maps.Keys(required)) {
 		data := required[name]
@@ -85,6 +92,33 @@ func LoadWording(lang, dir string) (*Wording, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+// added are templates introduced after the first release: a wording file of an earlier
+// release (templates.dir) that lacks them gets the built-in ones of its language.
+var added = []string{"item.lang", "item.see", "place.keyjudgement", "place.section", "theme.empty"}
+
+// addBuiltIn adds to w the built-in definitions of the added templates it lacks.
+func (w *Wording) addBuiltIn(name string) error {
+	var builtIn *template.Template
+	for _, n := range added {
+		if w.t.Lookup(n) != nil {
+			continue
+		}
+		if builtIn == nil {
+			src, err := fs.ReadFile(templates.FS, name)
+			if err != nil {
+				return fmt.Errorf("templates: %w", err)
+			}
+			if builtIn, err = template.New(name).Parse(string(src)); err != nil {
+				return fmt.Errorf("templates: %w", err)
+			}
+		}
+		if _, err := w.t.AddParseTree(n, builtIn.Lookup(n).Tree); err != nil {
+			return fmt.Errorf("templates: %s: %w", n, err)
+		}
+	}
+	return nil
 }
 
 // Text executes a named template.

@@ -62,6 +62,9 @@ func (c *corpus) candidates(theme, limit int) []int {
 		if !statementLike(rep) {
 			continue
 		}
+		if _, ok := c.withContext(members[0]); !ok {
+			continue // "Darüber hinaus schwächt es …" at the start of a paragraph
+		}
 		best := 0.0
 		for _, m := range members {
 			if tm := c.sents[m].themes[theme]; tm != nil && tm.score > best {
@@ -215,9 +218,31 @@ func (c *corpus) statement(theme, cluster int, score float64) briefing.Statement
 		}
 	}
 	sort.Strings(st.Terms)
-	st.Sources = c.sources(c.clusters[cluster])
-	st.Text = c.sents[c.clusters[cluster][0]].text
+	st.Sources = c.quoted(c.clusters[cluster])
+	rep := c.clusters[cluster][0]
+	first, _ := c.withContext(rep)
+	st.Text = c.docs[c.sents[rep].doc].Text[c.sents[first].start:c.sents[rep].end]
 	return st
+}
+
+// quoted returns the spans a statement quotes, one per document, in the given order: each
+// sentence with the one before it when it refers back to it.
+func (c *corpus) quoted(members []int) []briefing.Source {
+	var out []briefing.Source
+	docs := map[int]bool{}
+	for _, m := range members {
+		s := c.sents[m]
+		if docs[s.doc] {
+			continue
+		}
+		docs[s.doc] = true
+		first, ok := c.withContext(m)
+		if !ok {
+			first = m
+		}
+		out = append(out, briefing.Source{Doc: c.docs[s.doc].ID, Start: c.sents[first].start, End: s.end})
+	}
+	return out
 }
 
 // sources returns the spans of sentences, one per document, in the given order.

@@ -1,0 +1,60 @@
+package analysis_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A statement stands alone: a sentence that opens with a reference to the sentence before is
+// quoted with it, or not chosen when there is nothing to quote it with. The patterns are
+// those the seeds and the development corpus show ("Diese Truppenentsendung …", "Darüber
+// hinaus schwächt es …", "Zunächst schickte es …", "Ihrer Analyse zufolge …", "It also …").
+func TestStatementsStandAlone(t *testing.T) {
+	pairs := []struct{ before, after string }{
+		{"Nordkorea hat nach Angaben Seouls Tausende Soldaten nach Russland entsandt.",
+			"Diese Truppenentsendung vertieft das Bündnis zwischen Russland und Nordkorea weiter."},
+		{"Russland legte im Sicherheitsrat ein Veto gegen das Expertengremium zu Nordkorea ein.",
+			"Darüber hinaus schwächt es die Sanktionen gegen Nordkorea erheblich."},
+		{"Pjöngjang begann Ende 2022 mit Waffenlieferungen an Russland für den Krieg.",
+			"Zunächst schickte es Artilleriegeschosse nach Russland, dann ballistische Raketen."},
+		{"Eine Studie untersuchte die Waffenlieferungen Nordkoreas an Russland seit 2023.",
+			"Ihrer Analyse zufolge erreichen die Waffenlieferungen Nordkoreas an Russland Milliarden."},
+		{"North Korea shipped artillery shells to Russia for its war against Ukraine.",
+			"It also sent ballistic missiles to Russia under the new alliance treaty."},
+	}
+	var b strings.Builder
+	b.WriteString("Nordkorea und Russland\n\n")
+	for _, p := range pairs {
+		b.WriteString(p.before + " " + p.after + "\n\n")
+	}
+	// At the start of a paragraph a reference has nothing to be quoted with.
+	orphan := "Außerdem liefert es Raketen an Russland und verstößt gegen die Sanktionen gegen Nordkorea."
+	b.WriteString(orphan + "\n\n")
+	// An expletive "es" and a time "in diesem Jahr" refer to nothing.
+	alone := "Es gibt neue Sanktionen gegen Nordkorea wegen der Waffenlieferungen an Russland."
+	b.WriteString(alone + "\n")
+	dir := writeDocs(t, map[string]string{"2024-11-01_refs.txt": b.String()})
+	m := analyze(t, loadDocs(t, dir))
+	statements := map[string]bool{}
+	for _, th := range m.Themes {
+		for _, st := range th.Statements {
+			statements[st.Text] = true
+		}
+	}
+	for _, p := range pairs {
+		if statements[p.after] {
+			t.Errorf("%q is a statement without the sentence it refers to", p.after)
+		}
+		if !statements[p.before+" "+p.after] {
+			t.Errorf("%q is not quoted with %q", p.after, p.before)
+		}
+	}
+	for text := range statements {
+		if strings.Contains(text, orphan) {
+			t.Errorf("%q is a statement, though it refers to nothing before it", text)
+		}
+	}
+	if !statements[alone] {
+		t.Errorf("%q does not stand alone", alone)
+	}
+}

@@ -1,0 +1,52 @@
+package report
+
+import "github.com/secbrief/briefing/briefing"
+
+// A sentence appears once in the briefing, in its best place: the key judgements first, then
+// the first theme section that ranks it. A later place that would repeat it refers to the
+// first instead. A sentence counts as shown when any of the spans it is quoted from overlaps
+// a span already shown (a statement quoted with the sentence before it shows both).
+
+// span is a quoted part of a document.
+type span struct {
+	doc        string
+	start, end int
+}
+
+// placed remembers where the spans of the briefing are shown.
+type placed struct {
+	spans  []span
+	places []string
+}
+
+// where returns the place of the first shown span that one of sources overlaps, or "".
+func (p *placed) where(sources []briefing.Source) string {
+	for _, s := range sources {
+		for i, sp := range p.spans {
+			if sp.doc == s.Doc && s.Start < sp.end && sp.start < s.End {
+				return p.places[i]
+			}
+		}
+	}
+	return ""
+}
+
+// add records sources as shown at place.
+func (p *placed) add(sources []briefing.Source, place string) {
+	for _, s := range sources {
+		p.spans = append(p.spans, span{s.Doc, s.Start, s.End})
+		p.places = append(p.places, place)
+	}
+}
+
+// item is a quoted statement with its citations, marked with its language when that is not
+// the briefing's: the briefing quotes, it never translates.
+func (bd *builder) item(text string, sources []briefing.Source) Item {
+	it := Item{Text: text, Cites: bd.cite(sources)}
+	if len(sources) > 0 {
+		if d := bd.docs[sources[0].Doc]; d != nil && d.Language != "" && d.Language != bd.o.Lang {
+			it.Note = bd.text("item.lang", map[string]any{"Lang": d.Language})
+		}
+	}
+	return it
+}
