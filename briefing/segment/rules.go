@@ -20,6 +20,9 @@ func (sp *splitter) boundary(rs, re, e, b int) int {
 	r, w := utf8.DecodeRuneInString(s[e:b])
 	if !unicode.IsSpace(r) {
 		if period && e == re {
+			if sp.gluedSentence(rs, e, b) {
+				return e
+			}
 			return sp.gluedFootnote(rs, e, b)
 		}
 		return -1
@@ -144,6 +147,37 @@ func (sp *splitter) gluedFootnote(rs, e, b int) int {
 		return -1
 	}
 	return j
+}
+
+// gluedSentence reports a period that ends a sentence although the next one follows without
+// a space, as sources pasted from several paragraphs do ("getestet.Das berichtete …"): a word
+// of three or more letters ending in a lower-case letter, not an abbreviation, then an
+// upper-case letter and a lower-case one. Web addresses, "U.S.Army" and "z.B.Die" are not.
+func (sp *splitter) gluedSentence(rs, e, b int) bool {
+	s := sp.text
+	r, w := utf8.DecodeRuneInString(s[e:b])
+	if !unicode.IsUpper(r) || e+w >= b {
+		return false
+	}
+	if next, _ := utf8.DecodeRuneInString(s[e+w : b]); !unicode.IsLower(next) {
+		return false
+	}
+	ts := tokenStart(s, sp.seg, rs)
+	tok := s[ts:rs]
+	if utf8.RuneCountInString(tok) < 3 || !allLetters(tok) || sp.abbrevKind(ts, rs) != abbrNone {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(tok)
+	if !unicode.IsLower(last) || strings.EqualFold(tok, "www") {
+		return false
+	}
+	// A web address goes on with another dot inside the next word: "spiegel.De.Berlin".
+	for i := e; i < b && !isSpaceByte(s[i]); i++ {
+		if s[i] == '.' && i+1 < b && !isSpaceByte(s[i+1]) {
+			return false
+		}
+	}
+	return true
 }
 
 // gluedYear returns the position of the first upper-case letter in

@@ -12,6 +12,13 @@ var sentenceCases = []struct {
 	in   string
 	want []string
 }{
+	// Sentences glued without a space, as text pasted from several paragraphs has them.
+	{"a period without a space before a capital ends a sentence",
+		"Nordkorea hat eine Rakete getestet.Das berichtete Yonhap am Montag.Die Rakete flog weit.",
+		[]string{"Nordkorea hat eine Rakete getestet.", "Das berichtete Yonhap am Montag.", "Die Rakete flog weit."}},
+	{"an abbreviation, a web address and U.S. glued to a word are not boundaries",
+		"Er sagte bzw.Der Sprecher nannte www.Nordkorea.De und die U.S.Army als Quelle.",
+		[]string{"Er sagte bzw.Der Sprecher nannte www.Nordkorea.De und die U.S.Army als Quelle."}},
 	// German: dates and ordinals.
 	{"a German day and month inside a sentence is not a boundary",
 		"Der Vertrag trat am 31. Januar 2025 in Kraft. Danach änderte sich vieles.",
