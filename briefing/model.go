@@ -108,6 +108,10 @@ type Statement struct {
 	Score   float64  `json:"score"`
 	Terms   []string `json:"terms"`
 	Sources []Source `json:"sources"`
+	// Time is the latest time the statement's own words name, as precise as they say
+	// ("2024-06", "2009" for "in den frühen 2000er Jahren"); empty when they name none. A
+	// statement about a time long before its document's date is background, not news.
+	Time string `json:"time,omitempty"`
 }
 
 // Disagreement groups figures that measure the same thing but differ between sources.

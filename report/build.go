@@ -2,10 +2,12 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -141,21 +143,103 @@ func (bd *builder) dateRange() (string, string) {
 	return numfmt.Date(from, bd.o.Lang), numfmt.Date(to, bd.o.Lang)
 }
 
-// keyJudgements takes the best statement of each theme, in the configured order of themes.
+// keyJudgements takes the best statement of each theme, in the configured order of themes,
+// and shows the newest first.
 func (bd *builder) keyJudgements() {
-	for _, th := range bd.m.Themes {
-		if len(bd.b.KeyJudgements) == bd.o.KeyJudgements {
-			return
+	var picked []briefing.Statement
+	var dates []string
+	// The newest development leads: the best statement of the newest dated document takes
+	// the place of its theme's.
+	lead, leadTheme := bd.newestDevelopment()
+	if lead != nil && bd.o.KeyJudgements > 0 {
+		bd.shown.add(lead.Sources, "key")
+		picked = append(picked, *lead)
+	}
+	for ti, th := range bd.m.Themes {
+		if len(picked) == bd.o.KeyJudgements {
+			break
 		}
-		for _, st := range th.Statements {
-			if bd.shown.where(st.Sources) == "" {
-				n := len(bd.b.KeyJudgements) + 1
-				bd.shown.add(st.Sources, bd.text("place.keyjudgement", map[string]any{"N": n}))
-				bd.b.KeyJudgements = append(bd.b.KeyJudgements, bd.item(st.Text, st.Sources))
+		if ti == leadTheme {
+			continue
+		}
+		// The best statement that is news; history only when the theme has nothing else.
+		pick := -1
+		for i, st := range th.Statements {
+			if bd.shown.where(st.Sources) != "" {
+				continue
+			}
+			if !background(st, cmp.Or(bd.newest(st.Sources), bd.corpusNewest())) {
+				pick = i
 				break
+			}
+			if pick < 0 {
+				pick = i
+			}
+		}
+		if pick >= 0 {
+			bd.shown.add(th.Statements[pick].Sources, "key")
+			picked = append(picked, th.Statements[pick])
+		}
+	}
+	items := make([]Item, len(picked))
+	for i, st := range picked {
+		items[i] = bd.item(st.Text, st.Sources)
+		dates = append(dates, bd.newest(st.Sources))
+	}
+	newestFirst(items, dates)
+	bd.shown = placed{}
+	for i, it := range items {
+		st := picked[slices.IndexFunc(picked, func(s briefing.Statement) bool { return s.Text == it.Text })]
+		bd.shown.add(st.Sources, bd.text("place.keyjudgement", map[string]any{"N": i + 1}))
+	}
+	bd.b.KeyJudgements = items
+}
+
+// newestDevelopment returns the statement with the highest score among those of the newest
+// dated document any statement cites, and the index of its theme; nil when no statement
+// cites a dated document.
+func (bd *builder) newestDevelopment() (*briefing.Statement, int) {
+	newest := ""
+	for _, th := range bd.m.Themes {
+		for _, st := range th.Statements {
+			newest = max(newest, bd.newest(st.Sources))
+		}
+	}
+	if newest == "" {
+		return nil, -1
+	}
+	var best *briefing.Statement
+	theme := -1
+	for ti, th := range bd.m.Themes {
+		for i, st := range th.Statements {
+			if bd.newest(st.Sources) == newest && !background(st, newest) && (best == nil || st.Score > best.Score) {
+				best, theme = &bd.m.Themes[ti].Statements[i], ti
 			}
 		}
 	}
+	return best, theme
+}
+
+// corpusNewest is the date of the newest document the briefing uses.
+func (bd *builder) corpusNewest() string {
+	newest := ""
+	for _, d := range bd.m.Documents {
+		if !d.OffTopic {
+			newest = max(newest, d.Date)
+		}
+	}
+	return newest
+}
+
+// background reports a statement about a time more than a year before its document's date
+// ("reicht bis in die frühen 2000er Jahre zurück"): history, not a development.
+func background(st briefing.Statement, docDate string) bool {
+	if st.Time == "" || len(docDate) < 4 || len(st.Time) < 4 {
+		return false
+	}
+	year, err1 := strconv.Atoi(docDate[:4])
+	t, err2 := strconv.Atoi(st.Time[:4])
+	return err1 == nil && err2 == nil && t < year-1
 }
 
 // keyFigures lists figures of configured measures, one per subject and period, those stated
@@ -269,7 +353,7 @@ func (bd *builder) sections() {
 	for _, th := range bd.m.Themes {
 		sec := Section{ID: th.ID, Title: th.Title}
 		place := bd.text("place.section", map[string]any{"Title": th.Title})
-		var elsewhere []string
+		var elsewhere, dates []string
 		for _, st := range th.Statements {
 			if len(sec.Items) == bd.o.StatementsPerTheme {
 				break
@@ -282,7 +366,9 @@ func (bd *builder) sections() {
 			}
 			bd.shown.add(st.Sources, place)
 			sec.Items = append(sec.Items, bd.item(st.Text, st.Sources))
+			dates = append(dates, bd.newest(st.Sources))
 		}
+		newestFirst(sec.Items, dates)
 		switch {
 		case len(sec.Items) == 0 && len(elsewhere) > 0:
 			sec.Note = bd.text("item.see", map[string]any{"Places": elsewhere})

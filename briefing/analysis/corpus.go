@@ -21,10 +21,19 @@ type corpus struct {
 	clusters [][]int
 	// conflicts are pairs of sentences that state the same claim with different figures.
 	conflicts [][2]int
+	// recency of each document, 0 to 1 (recency.go)
+	recency []float64
 }
 
 func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme) *corpus {
 	c := &corpus{docs: docs}
+	days := make([]daySpan, len(docs))
+	for i, d := range docs {
+		if prepared[i] != nil {
+			days[i] = dayOf(d.Date)
+		}
+	}
+	c.recency = recencies(days)
 	for _, t := range themes {
 		c.themeIDs = append(c.themeIDs, t.ID)
 	}

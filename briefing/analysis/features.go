@@ -181,6 +181,7 @@ type sentence struct {
 	near       []exprNear     // nearest quantities of each expression (period.go), on first use
 	leads      map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
 	leadEnd    *int           // end of a leading subordinate clause (clause.go), on first use
+	saying     []int          // tokens of verbs of saying (period.go), on first use
 	content    []string       // stems of content words, in order
 	cluster    int            // index of the statement cluster it belongs to
 }

@@ -5,6 +5,7 @@ package analysis
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/secbrief/briefing/briefing"
@@ -205,14 +206,19 @@ func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
 
 // reportedBetween reports a verb of saying between bytes a and b ("reported that", "said",
 // "sagte, dass"): what stands before it dates the report, not what is reported.
+// The tokens of saying are found once per sentence: a dense sentence asks for every pair of
+// a time and a figure.
 func reportedBetween(s *sentence, a, b int) bool {
-	for i, t := range s.toks {
-		if t.Start >= a && t.End <= b && (sayingVerbs[t.Folded] ||
-			speechVerbs[t.Folded] && i+1 < len(s.toks) && complementizers[s.toks[i+1].Folded]) {
-			return true
+	if s.saying == nil {
+		s.saying = []int{}
+		for i, t := range s.toks {
+			if sayingVerbs[t.Folded] || speechVerbs[t.Folded] && i+1 < len(s.toks) && complementizers[s.toks[i+1].Folded] {
+				s.saying = append(s.saying, i)
+			}
 		}
 	}
-	return false
+	k := sort.Search(len(s.saying), func(k int) bool { return s.toks[s.saying[k]].Start >= a })
+	return k < len(s.saying) && s.toks[s.saying[k]].End <= b
 }
 
 // sayingVerbs report what follows them, with or without "that".

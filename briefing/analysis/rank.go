@@ -72,7 +72,8 @@ func (c *corpus) candidates(theme, limit int) []int {
 			}
 		}
 		if best > 0 {
-			cands = append(cands, cand{k, best})
+			// A newer document's sentence is ranked before an equally matching old one.
+			cands = append(cands, cand{k, best * (1 + c.clusterRecency(k))})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -139,7 +140,7 @@ func (c *corpus) rank(theme int, cands []int) []float64 {
 	scores := make([]float64, n)
 	for i, k := range cands {
 		rep := c.sents[c.clusters[k][0]]
-		boost := 1 + boostPosition*(1-rep.pos) + boostSupport*float64(c.docCount(k)-1)
+		boost := 1 + boostPosition*(1-rep.pos) + boostSupport*float64(c.docCount(k)-1) + boostRecency*c.clusterRecency(k)
 		if len(rep.quantities) > 0 {
 			boost += boostFigure
 		}
@@ -169,7 +170,7 @@ func (c *corpus) mmr(cands []int, scores []float64, k int) []int {
 	for len(chosen) < k {
 		best, bestVal := -1, math.Inf(-1)
 		for i := range cands {
-			if used[i] {
+			if used[i] || c.overlapsChosen(cands, chosen, i) {
 				continue
 			}
 			sim := 0.0
@@ -188,6 +189,38 @@ func (c *corpus) mmr(cands []int, scores []float64, k int) []int {
 		chosen = append(chosen, best)
 	}
 	return chosen
+}
+
+// overlapsChosen reports a candidate that quotes a sentence a chosen one quotes already: a
+// sentence alone and the same sentence as the context of the next.
+func (c *corpus) overlapsChosen(cands, chosen []int, i int) bool {
+	a := c.quotedRange(cands[i])
+	for _, j := range chosen {
+		b := c.quotedRange(cands[j])
+		if a[0] <= b[1] && b[0] <= a[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedRange is the range of sentence indexes the representative of a cluster quotes.
+func (c *corpus) quotedRange(cluster int) [2]int {
+	rep := c.clusters[cluster][0]
+	first, ok := c.withContext(rep)
+	if !ok {
+		first = rep
+	}
+	return [2]int{first, rep}
+}
+
+// clusterRecency is the recency of the newest document that states a cluster.
+func (c *corpus) clusterRecency(cluster int) float64 {
+	r := 0.0
+	for _, m := range c.clusters[cluster] {
+		r = math.Max(r, c.recency[c.sents[m].doc])
+	}
+	return r
 }
 
 func (c *corpus) repVec(cluster int) vector { return c.vec(c.clusters[cluster][0]) }
@@ -222,6 +255,13 @@ func (c *corpus) statement(theme, cluster int, score float64) briefing.Statement
 	rep := c.clusters[cluster][0]
 	first, _ := c.withContext(rep)
 	st.Text = c.docs[c.sents[rep].doc].Text[c.sents[first].start:c.sents[rep].end]
+	for k := first; k <= rep; k++ {
+		for _, e := range c.sents[k].exprs {
+			if e.To != "" && e.To > st.Time {
+				st.Time = e.To
+			}
+		}
+	}
 	return st
 }
 

@@ -34,9 +34,9 @@ var expletives = set(`gibt gab geht ging heisst hiess ist war sei ware scheint s
 	has had will would`)
 
 // pronounVerbs follow a demonstrative "Das" or "Dies" used as a pronoun: "Das berichtete …".
-var pronounVerbs = set(`ist sei war ware hat hatte habe zeigt zeigte bedeutet bedeutete berichtete berichtet
-	meldete meldet sagte sagt erklarte erklart teilte gilt galt geht ging kommt kam liegt lag
-	betrifft betraf`)
+var pronounVerbs = set(`ist sei war ware hat hatte habe hatten zeigt zeigte zeige bedeutet bedeutete bedeute
+	berichtete berichtet meldete meldet sagte sagt erklarte erklart teilte gilt galt gelte geht ging gehe
+	kommt kam komme liegt lag liege betrifft betraf betreffe wird wurde werde konnte konne durfte`)
 
 // refersToEarlier reports a sentence that begins with a reference to the text before it.
 func refersToEarlier(s *sentence) bool {
