@@ -13,6 +13,40 @@ type Model struct {
 	Figures   []Figure   `json:"figures"`
 	Events    []Event    `json:"events"`
 	Warnings  []Warning  `json:"warnings"`
+	// Files accounts for every file of the documents folder: used, not relevant, unreadable.
+	Files Files `json:"files"`
+}
+
+// Files accounts for the files of a corpus. Every file is in exactly one of three groups: a
+// document the briefing uses, a document that is not about its subject (NotRelevant; the
+// reason is in its warning), or a file that could not be read (Unreadable; the reason is in
+// its warning).
+type Files struct {
+	Used        int      `json:"used"`
+	NotRelevant []string `json:"not_relevant"`
+	Unreadable  []string `json:"unreadable"`
+}
+
+// Account fills Files from the documents and the warnings.
+func (m *Model) Account() {
+	f := Files{NotRelevant: []string{}, Unreadable: []string{}}
+	docs := map[string]bool{}
+	for _, d := range m.Documents {
+		docs[d.Path] = true
+		if d.OffTopic {
+			f.NotRelevant = append(f.NotRelevant, d.Path)
+		} else {
+			f.Used++
+		}
+	}
+	seen := map[string]bool{}
+	for _, w := range m.Warnings {
+		if !docs[w.Path] && !seen[w.Path] {
+			seen[w.Path] = true
+			f.Unreadable = append(f.Unreadable, w.Path)
+		}
+	}
+	m.Files = f
 }
 
 // Document is one source document after decoding, cleaning and sentence splitting.
@@ -180,5 +214,6 @@ func NewModel(docs []Document, warnings []Warning) *Model {
 	if m.Warnings == nil {
 		m.Warnings = []Warning{}
 	}
+	m.Account()
 	return m
 }

@@ -58,6 +58,9 @@ type Entity struct {
 	ID    string   `mapstructure:"id"`
 	Name  Titles   `mapstructure:"name"`
 	Terms []string `mapstructure:"terms"`
+	// WeakTerms name the entity only in a document that also names it by one of its terms
+	// ("Norden" for North Korea, which is any north elsewhere).
+	WeakTerms []string `mapstructure:"weak_terms"`
 }
 
 // Analysis sets the limits of the analysis.

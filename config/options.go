@@ -1,8 +1,11 @@
 package config
 
 import (
+	"time"
+
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/report"
 )
 
 // AnalysisOptions returns the analysis settings in the briefing's language.
@@ -29,7 +32,7 @@ func (c Config) AnalysisOptions() analysis.Options {
 		o.Measures = append(o.Measures, analysis.Named{ID: m.ID, Name: m.Title.In(c.Language), Kind: m.Kind, Terms: m.Terms, Verbs: m.Verbs})
 	}
 	for _, e := range c.Entities {
-		o.Entities = append(o.Entities, analysis.Named{ID: e.ID, Name: e.Name.In(c.Language), Terms: e.Terms})
+		o.Entities = append(o.Entities, analysis.Named{ID: e.ID, Name: e.Name.In(c.Language), Terms: e.Terms, Weak: e.WeakTerms})
 	}
 	return o
 }
@@ -37,4 +40,19 @@ func (c Config) AnalysisOptions() analysis.Options {
 // Selection returns the chart selection for the charts package.
 func (s ChartSelection) Selection() charts.Selection {
 	return charts.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
+}
+
+// ReportOptions returns the settings of the briefing's content for an edition; chartWidthMM is
+// the width the page gives a chart.
+func (c Config) ReportOptions(edition time.Time, chartWidthMM float64) report.Options {
+	o := report.Options{
+		Lang: c.Language, Title: c.Briefing.Title, Subtitle: c.Briefing.Subtitle, Marking: c.Briefing.Marking,
+		Edition: edition, StatementsPerTheme: c.PDF.StatementsPerTheme, KeyJudgements: c.PDF.KeyJudgements,
+		KeyFigures: c.PDF.KeyFigures, TimelineEvents: c.PDF.TimelineEvents, MaxBars: c.PDF.MaxBars,
+		ChartDPI: c.PDF.ChartDPI, ChartWidthMM: chartWidthMM, ChartHeightMM: 62,
+	}
+	for _, ch := range c.Charts {
+		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: ch.Select.Selection()})
+	}
+	return o
 }

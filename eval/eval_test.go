@@ -35,6 +35,12 @@ func TestDevelopmentCorpus(t *testing.T) {
 	if r.OnDocs < 71 || r.OffDocs < 42 {
 		t.Errorf("corpus has %d on-topic and %d off-topic documents", r.OnDocs, r.OffDocs)
 	}
+	if r.Briefing.OffItems != 0 {
+		t.Errorf("%d items of the briefing cite off-topic documents; want none", r.Briefing.OffItems)
+	}
+	if !r.Briefing.NewestLeads {
+		t.Errorf("no key judgement cites the newest document, %s", r.Briefing.Newest)
+	}
 	if r.OffFigures+r.OffStatements+r.OffEvents != 0 {
 		t.Errorf("off-topic documents gave %d figures, %d statements, %d events; want none", r.OffFigures, r.OffStatements, r.OffEvents)
 	}
@@ -46,6 +52,7 @@ func TestDevelopmentCorpus(t *testing.T) {
 		{"figure recall", r.GoldFound, r.Gold},
 		{"document dates right", r.DatedRight, r.Dated},
 		{"event dates right", r.EventsRight, r.Events},
+		{"on-topic documents the briefing uses that it cites", r.Briefing.Cited, r.Briefing.Used},
 	} {
 		right, all, ok := recordedCount(string(recorded), c.row)
 		if !ok && c.row == "event dates right" && r.GoldEvents == 0 {

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/pdf"
+	"github.com/secbrief/briefing/report"
 )
 
 // Run analyses the corpus of dir (dir/corpus, annotated in dir/gold) with the configuration
@@ -31,7 +34,19 @@ func Run(ctx context.Context, cfg config.Config, dir string) (Result, *briefing.
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("analyse %s: %w", corpus, err)
 	}
-	return Score(m, g, EntitiesOf(cfg)), m, nil
+	r := Score(m, g, EntitiesOf(cfg))
+	wording, err := report.LoadWording(cfg.Language, cfg.Templates.Dir)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	// A fixed edition date keeps the result the same from day to day.
+	o := cfg.ReportOptions(time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC), pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation))
+	b, err := report.Build(m, wording, o)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("build the briefing of %s: %w", corpus, err)
+	}
+	r.Briefing = ScoreBriefing(m, b, g)
+	return r, m, nil
 }
 
 // EntitiesOf maps the configured entities' names and ids to their ids.
@@ -64,6 +79,11 @@ func (r Result) Table() string {
 		row("event dates right", fmt.Sprintf("%s (%d of %d)", pct(r.EventAccuracy()), r.EventsRight, r.Events))
 		row("events of the program no annotation names", fmt.Sprint(r.ExtraEvents))
 	}
+	br := r.Briefing
+	row("on-topic documents used / off-topic documents left out", fmt.Sprintf("%d of %d / %d of %d", br.OnUsed, r.OnDocs, br.OffLeftOut, r.OffDocs))
+	row("on-topic documents the briefing uses that it cites", fmt.Sprintf("%s (%d of %d)", pct(ratio(br.Cited, br.Used)), br.Cited, br.Used))
+	row("a key judgement cites the newest document", fmt.Sprintf("%v (%s)", br.NewestLeads, br.Newest))
+	row("briefing items citing off-topic documents", fmt.Sprint(br.OffItems))
 	row("figures from off-topic documents", fmt.Sprint(r.OffFigures))
 	row("statements from off-topic documents", fmt.Sprint(r.OffStatements))
 	row("events from off-topic documents", fmt.Sprint(r.OffEvents))

@@ -34,6 +34,8 @@ type Result struct {
 	Wrong, Missed                             []string
 	BadDates                                  []string
 	WrongEvents, MissedEvents, ExtraEventList []string
+	// What the briefing built from the corpus shows.
+	Briefing BriefingResult
 }
 
 // Precision is the share of labelled figures that are right.

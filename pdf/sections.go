@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -280,17 +281,26 @@ func (d *doc) appendix() {
 	p, b := d.pdf, d.b
 	d.heading(b.Labels["appendix.title"], 0, 25)
 	d.heading(b.Labels["appendix.warnings"], 1, 10)
-	if len(b.Warnings) == 0 {
+	d.para(b.Files.Summary, "", 8.5)
+	p.Ln(1)
+	if len(b.Files.Entries) == 0 {
 		d.para(b.Labels["appendix.nowarnings"], "", 8.5)
 	}
-	for _, w := range b.Warnings {
+	for _, e := range b.Files.Entries {
+		paths := strings.Join(e.Paths, ", ")
+		if e.More != "" {
+			paths += " " + e.More
+		}
 		d.font("", 8.5)
-		d.ensure(4.2 * float64(d.lines(w.Path+": "+w.Message, d.width)))
+		d.ensure(4.2 * float64(d.lines(paths+": "+e.Message, d.width)))
 		d.font("B", 8.5)
-		p.Write(4.2, w.Path+": ")
+		p.Write(4.2, paths+": ")
 		d.font("", 8.5)
-		p.Write(4.2, w.Message)
+		p.Write(4.2, e.Message)
 		p.Ln(5)
+	}
+	if b.Files.More != "" {
+		d.para(b.Files.More, "I", 8.5)
 	}
 	d.heading(b.Labels["appendix.method.title"], 1, 15)
 	d.para(b.Method, "", 8.5)

@@ -76,6 +76,7 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	bd.timeline()
 	bd.sources()
 	b.Warnings = append(slices.Clone(m.Warnings), bd.futureDates()...)
+	bd.files(b.Warnings)
 	b.Method = bd.text("appendix.method", map[string]any{"Documents": used})
 	if err := errors.Join(bd.errs...); err != nil {
 		return nil, err

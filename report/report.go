@@ -27,6 +27,7 @@ type Briefing struct {
 	Timeline   []Dated
 	Sources    []Source
 	Warnings   []briefing.Warning
+	Files      Files // the account of the files and their warnings in the appendix
 	Method     string
 }
 

@@ -48,6 +48,8 @@ var required = map[string]any{
 	"appendix.method.title": nil, "appendix.method": map[string]any{"Documents": 5},
 	"item.lang": map[string]any{"Lang": "en"}, "item.see": map[string]any{"Places": []string{"P"}},
 	"place.keyjudgement": map[string]any{"N": 1}, "place.section": map[string]any{"Title": "T"}, "theme.empty": nil,
+	"appendix.files": map[string]any{"Read": 3, "Used": 1, "NotRelevant": 1, "Unreadable": 1},
+	"appendix.more":  map[string]any{"N": 2},
 }
 
 // LoadWording parses the wording of lang ("de" or "en"): lang.tmpl from dir when dir is set,
@@ -96,7 +98,8 @@ func LoadWording(lang, dir string) (*Wording, error) {
 
 // added are templates introduced after the first release: a wording file of an earlier
 // release (templates.dir) that lacks them gets the built-in ones of its language.
-var added = []string{"item.lang", "item.see", "place.keyjudgement", "place.section", "theme.empty"}
+var added = []string{"item.lang", "item.see", "place.keyjudgement", "place.section", "theme.empty",
+	"appendix.files", "appendix.more"}
 
 // addBuiltIn adds to w the built-in definitions of the added templates it lacks.
 func (w *Wording) addBuiltIn(name string) error {

@@ -58,6 +58,9 @@ type Named struct {
 	// Verbs make a count whose noun names no measure a figure of this measure when one of
 	// them is in the count's clause ("13 people were killed").
 	Verbs []string
+	// Weak terms name an entity only in a document that names it by one of its Terms as well
+	// ("Norden": North Korea in an article on Korea, any north in one on Iraq).
+	Weak []string
 }
 
 // Kinds of measures: a figure is of a measure only when its unit fits the measure's kind.
@@ -119,6 +122,7 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	m.Figures = c.figures(v)
 	m.Events = c.events()
 	m.Themes = c.themes(v, opt, m.Figures)
+	m.Account()
 	return m, nil
 }
 

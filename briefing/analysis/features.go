@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,8 +23,9 @@ type vocabulary struct {
 	subject  [][]int        // groups of entity indices one of which a relevant sentence names together
 	verbs    map[string]int // folded verb form -> measure index (Named.Verbs)
 	entities *lexicon.Matcher
-	seen     sync.Map // language + "\x00" + sentence text -> *textFeatures
-	dated    sync.Map // language, reference date and line -> []dates.Expr
+	weak     map[string]bool // folded weak terms of entities
+	seen     sync.Map        // language + "\x00" + sentence text -> *textFeatures
+	dated    sync.Map        // language, reference date and line -> []dates.Expr
 }
 
 // expressions returns the temporal expressions of a document's text. They never cross a line
@@ -148,7 +150,61 @@ func newVocabulary(opt Options) *vocabulary {
 		opt:      opt,
 		themes:   lexicon.New(themeTerms, exclude),
 		measures: lexicon.NewHeads(namedTerms(opt.Measures)),
-		entities: lexicon.New(namedTerms(opt.Entities), nil),
+		entities: lexicon.New(entityTerms(opt.Entities), nil),
+		weak:     weakTerms(opt.Entities),
+	}
+}
+
+// entityTerms are the terms and the weak terms of the entities.
+func entityTerms(list []Named) []lexicon.Term {
+	terms := namedTerms(list)
+	for i, n := range list {
+		for _, t := range n.Weak {
+			terms = append(terms, lexicon.Term{Text: t, Weight: 1, Group: i})
+		}
+	}
+	return terms
+}
+
+// weakTerms is the set of the entities' weak terms, folded.
+func weakTerms(list []Named) map[string]bool {
+	weak := map[string]bool{}
+	for _, n := range list {
+		for _, t := range n.Weak {
+			weak[lexicon.Fold(t)] = true
+		}
+	}
+	return weak
+}
+
+// dropWeak removes the hits of weak terms of entities that the document does not name by a
+// term of their own.
+func (v *vocabulary) dropWeak(sents []*sentence) {
+	if len(v.weak) == 0 {
+		return
+	}
+	terms := v.entities.Terms()
+	isWeak := func(h lexicon.Hit) bool { return v.weak[lexicon.Fold(terms[h.Term].Text)] }
+	named := map[int]bool{}
+	for _, s := range sents {
+		for _, h := range s.entities {
+			if !isWeak(h) {
+				named[h.Group] = true
+			}
+		}
+	}
+	for _, s := range sents {
+		if !slices.ContainsFunc(s.entities, func(h lexicon.Hit) bool { return isWeak(h) && !named[h.Group] }) {
+			continue
+		}
+		// The hits are shared with the sentence's reposts: filter into a new slice.
+		var kept []lexicon.Hit
+		for _, h := range s.entities {
+			if !isWeak(h) || named[h.Group] {
+				kept = append(kept, h)
+			}
+		}
+		s.entities = kept
 	}
 }
 
@@ -225,6 +281,7 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 		}
 		out = append(out, s)
 	}
+	v.dropWeak(out)
 	return out
 }
 

@@ -87,7 +87,7 @@ func renderBriefing(cfg config.Config, model, prev *briefing.Model, edition time
 	if err != nil {
 		return nil, err
 	}
-	opts := reportOptions(cfg, edition.In(loc))
+	opts := cfg.ReportOptions(edition.In(loc), pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation))
 	opts.Previous = prev
 	b, err := report.Build(model, wording, opts)
 	if err != nil {
@@ -98,19 +98,6 @@ func renderBriefing(cfg config.Config, model, prev *briefing.Model, edition time
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-func reportOptions(cfg config.Config, edition time.Time) report.Options {
-	o := report.Options{
-		Lang: cfg.Language, Title: cfg.Briefing.Title, Subtitle: cfg.Briefing.Subtitle, Marking: cfg.Briefing.Marking,
-		Edition: edition, StatementsPerTheme: cfg.PDF.StatementsPerTheme, KeyJudgements: cfg.PDF.KeyJudgements,
-		KeyFigures: cfg.PDF.KeyFigures, TimelineEvents: cfg.PDF.TimelineEvents, MaxBars: cfg.PDF.MaxBars,
-		ChartDPI: cfg.PDF.ChartDPI, ChartWidthMM: pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation), ChartHeightMM: 62,
-	}
-	for _, c := range cfg.Charts {
-		o.Charts = append(o.Charts, report.ChartSpec{ID: c.ID, Title: c.Title.In(cfg.Language), Select: c.Select.Selection()})
-	}
-	return o
 }
 
 func writeJSON(path string, model *briefing.Model) error {

@@ -73,7 +73,7 @@ func TestAnalyzePrintsTheModelContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &model); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
 	}
-	if got := keys(model); strings.Join(got, ",") != "documents,events,figures,themes,warnings" {
+	if got := keys(model); strings.Join(got, ",") != "documents,events,figures,files,themes,warnings" {
 		t.Errorf("top-level keys = %v", got)
 	}
 	var m struct {
