@@ -355,19 +355,26 @@ func (bd *builder) sections() {
 		sec := Section{ID: th.ID, Title: th.Title}
 		place := bd.text("place.section", map[string]any{"Title": th.Title})
 		var elsewhere, dates []string
-		for _, st := range th.Statements {
-			if len(sec.Items) == bd.o.StatementsPerTheme {
-				break
-			}
-			if at := bd.shown.where(st.Sources); at != "" {
-				if !slices.Contains(elsewhere, at) {
-					elsewhere = append(elsewhere, at)
+		// Statements that bring a source the briefing does not cite yet come first, in
+		// ranked order; then the others: the briefing covers as many sources as it can.
+		for pass := range 2 {
+			for _, st := range th.Statements {
+				if len(sec.Items) == bd.o.StatementsPerTheme {
+					break
 				}
-				continue
+				if at := bd.shown.where(st.Sources); at != "" {
+					if pass == 0 && !slices.Contains(elsewhere, at) {
+						elsewhere = append(elsewhere, at)
+					}
+					continue
+				}
+				if pass == 0 && !bd.bringsNew(st.Sources) {
+					continue
+				}
+				bd.shown.add(st.Sources, place)
+				sec.Items = append(sec.Items, bd.item(st.Text, st.Sources))
+				dates = append(dates, bd.newest(st.Sources))
 			}
-			bd.shown.add(st.Sources, place)
-			sec.Items = append(sec.Items, bd.item(st.Text, st.Sources))
-			dates = append(dates, bd.newest(st.Sources))
 		}
 		newestFirst(sec.Items, dates)
 		switch {
@@ -376,9 +383,9 @@ func (bd *builder) sections() {
 		case len(sec.Items) == 0:
 			sec.Note = bd.text("theme.empty", nil)
 		}
-		for _, f := range bd.m.Figures {
-			if len(sec.Figures) == 3 || f.Measure == "" || !slices.Contains(f.Themes, th.ID) {
-				continue
+		for _, f := range bd.themeFigures(th.ID) {
+			if len(sec.Figures) == 3 {
+				break
 			}
 			row := bd.figureRow(f)
 			if !shown[row.Subject+"|"+row.Value] {
@@ -404,6 +411,39 @@ func (bd *builder) sections() {
 		}
 		bd.b.Themes = append(bd.b.Themes, sec)
 	}
+}
+
+// bringsNew reports sources of which one is a document the briefing does not cite yet.
+func (bd *builder) bringsNew(sources []briefing.Source) bool {
+	for _, s := range sources {
+		if _, ok := bd.nums[s.Doc]; !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// themeFigures returns the figures of configured measures of a theme in the order a section
+// shows them: those of a source the briefing does not cite yet first, then the newest
+// document first, then those stated by most documents.
+func (bd *builder) themeFigures(theme string) []briefing.Figure {
+	var out []briefing.Figure
+	for _, f := range bd.m.Figures {
+		if f.Measure != "" && slices.Contains(f.Themes, theme) {
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if na, nb := bd.bringsNew(a.Sources), bd.bringsNew(b.Sources); na != nb {
+			return na
+		}
+		if da, db := bd.newest(a.Sources), bd.newest(b.Sources); da != db {
+			return da > db
+		}
+		return len(a.Sources) > len(b.Sources)
+	})
+	return out
 }
 
 // timeline keeps the most recent events dated to the month or more precisely, oldest first.
