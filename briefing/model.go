@@ -25,17 +25,23 @@ type Files struct {
 	Used        int      `json:"used"`
 	NotRelevant []string `json:"not_relevant"`
 	Unreadable  []string `json:"unreadable"`
+	// Background lists the documents used for background figures only (briefing.window).
+	Background []string `json:"background"`
 }
 
 // Account fills Files from the documents and the warnings.
 func (m *Model) Account() {
-	f := Files{NotRelevant: []string{}, Unreadable: []string{}}
+	f := Files{NotRelevant: []string{}, Unreadable: []string{}, Background: []string{}}
 	docs := map[string]bool{}
 	for _, d := range m.Documents {
 		docs[d.Path] = true
-		if d.OffTopic {
+		switch {
+		case d.OffTopic:
 			f.NotRelevant = append(f.NotRelevant, d.Path)
-		} else {
+		case d.Background:
+			f.Background = append(f.Background, d.Path)
+			f.Used++
+		default:
 			f.Used++
 		}
 	}
@@ -78,6 +84,10 @@ type Document struct {
 	// OffTopic marks a document that is not about the briefing's subject: it gives no
 	// statements, figures or events and is not counted as read for the briefing.
 	OffTopic bool `json:"off_topic,omitempty"`
+	// Background marks a document dated before the briefing's window (briefing.window), or
+	// undated while a window is set: it gives figures, marked as background, but no
+	// statements or events.
+	Background bool `json:"background,omitempty"`
 }
 
 // Where a document's date comes from.
@@ -174,7 +184,9 @@ type Figure struct {
 	// Modality says how the source states the figure (see the Modality* constants).
 	Modality string `json:"modality,omitempty"`
 	// Words are the source's own words for the figure ("rund 10.000 Soldaten").
-	Words   string   `json:"words,omitempty"`
+	Words string `json:"words,omitempty"`
+	// Background marks a figure stated only by documents older than the briefing's window.
+	Background bool     `json:"background,omitempty"`
 	Themes  []string `json:"themes"`
 	Text    string   `json:"text"`
 	Sources []Source `json:"sources"`

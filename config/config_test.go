@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestProjectConfigIsValid(t *testing.T) {
@@ -59,6 +60,7 @@ func TestValidateNamesKeyAndValue(t *testing.T) {
 	c.Measures = []Measure{{ID: "m", Kind: "dollars", Terms: []string{"x"}}}
 	c.Entities = []Entity{{ID: "nk", Terms: []string{"Nordkorea"}}}
 	c.Analysis.Subject = []string{"nk", "narnia", "nk+atlantis"}
+	c.Briefing.Window = "thirty days"
 	var got []string
 	for _, p := range c.Validate() {
 		got = append(got, p.String())
@@ -72,9 +74,24 @@ func TestValidateNamesKeyAndValue(t *testing.T) {
 		`measures[0].kind = "dollars": must be one of money, persons, objects, events, distance, percent`,
 		`analysis.subject[1] = "narnia": "narnia" is not the id of an entity`,
 		`analysis.subject[2] = "nk+atlantis": "atlantis" is not the id of an entity`,
+		`briefing.window = "thirty days": want a positive length such as 30d, 8w or 720h`,
 	} {
 		if !strings.Contains(strings.Join(got, "\n"), want) {
 			t.Errorf("problems lack %q:\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}
+
+func TestTheWindowStartsItsLengthBeforeTheEdition(t *testing.T) {
+	edition := time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC)
+	for window, want := range map[string]string{"": "", "30d": "2026-10-25", "2w": "2026-11-10", "48h": "2026-11-22"} {
+		if got := (Briefing{Window: window}).Since(edition); got != want {
+			t.Errorf("window %q: since %q, want %q", window, got, want)
+		}
+	}
+	for _, bad := range []string{"0d", "-3w", "xd", "soon"} {
+		if _, err := (Briefing{Window: bad}).WindowLength(); err == nil {
+			t.Errorf("window %q is accepted", bad)
 		}
 	}
 }

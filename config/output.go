@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -13,6 +15,42 @@ type Briefing struct {
 	// Marking is the handling marking printed on the cover and every page ("VS – NUR FÜR DEN
 	// DIENSTGEBRAUCH", "TLP:AMBER"); empty for none.
 	Marking string `mapstructure:"marking"`
+	// Window limits an edition to the documents of this period before the edition date
+	// ("30d", "8w", "720h"); older and undated documents give background figures only.
+	// Empty uses every document.
+	Window string `mapstructure:"window"`
+}
+
+// WindowLength returns the length of Window, 0 when it is empty.
+func (b Briefing) WindowLength() (time.Duration, error) {
+	w := strings.TrimSpace(b.Window)
+	if w == "" {
+		return 0, nil
+	}
+	for unit, day := range map[string]time.Duration{"d": 24 * time.Hour, "w": 7 * 24 * time.Hour} {
+		if n, ok := strings.CutSuffix(w, unit); ok {
+			k, err := strconv.Atoi(n)
+			if err != nil || k <= 0 {
+				return 0, fmt.Errorf("%q is not a number of %s", n, map[string]string{"d": "days", "w": "weeks"}[unit])
+			}
+			return time.Duration(k) * day, nil
+		}
+	}
+	d, err := time.ParseDuration(w)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("want a positive length such as 30d, 8w or 720h")
+	}
+	return d, nil
+}
+
+// Since returns the first day (ISO date) of the window that ends at the edition date, or ""
+// when there is no window.
+func (b Briefing) Since(edition time.Time) string {
+	d, err := b.WindowLength()
+	if err != nil || d == 0 {
+		return ""
+	}
+	return edition.Add(-d).Format("2006-01-02")
 }
 
 // Output says where the briefing is written.
@@ -61,6 +99,9 @@ type ChartSelection struct {
 func validateOutput(c Config, add func(key string, value any, format string, args ...any)) {
 	if _, err := time.LoadLocation(c.Timezone); err != nil || c.Timezone == "" {
 		add("timezone", c.Timezone, "is not a time zone (want an IANA name such as Europe/Berlin)")
+	}
+	if _, err := c.Briefing.WindowLength(); err != nil {
+		add("briefing.window", c.Briefing.Window, "%v", err)
 	}
 	if c.Output.File == "" {
 		add("output.file", c.Output.File, "must name the PDF to write")

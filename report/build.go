@@ -67,7 +67,7 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 		}
 	}
 	b.Summary = bd.text("cover.summary", map[string]any{"Documents": used, "From": from, "To": to, "Undated": undated,
-		"OffTopic": len(m.Documents) - used})
+		"OffTopic": len(m.Documents) - used, "Background": len(m.Files.Background)})
 	bd.keyJudgements()
 	bd.news()
 	bd.keyFigures()
@@ -253,7 +253,7 @@ func (bd *builder) keyFigures() {
 	best := map[string]cand{}
 	var keys []string
 	for i, f := range bd.m.Figures {
-		if f.Measure == "" || !reported(f) {
+		if f.Measure == "" || !reported(f) || f.Background {
 			continue
 		}
 		key := f.Subject + "|" + numfmt.Period(f.Period, bd.o.Lang)
@@ -290,6 +290,9 @@ func (bd *builder) figureRow(f briefing.Figure) FigureRow {
 	}
 	if !reported(f) {
 		value += " " + bd.text("figure.modality."+f.Modality, nil)
+	}
+	if f.Background {
+		value += " " + bd.text("figure.background", nil)
 	}
 	period := numfmt.Period(f.Period, bd.o.Lang)
 	if period == "" && f.Qualifier != "additional" { // an addition is no stock as of a date

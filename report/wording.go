@@ -29,7 +29,7 @@ var required = map[string]any{
 	"figure.modality.estimate": nil, "figure.modality.target": nil, "figure.modality.hypothetical": nil,
 	"figure.modality.negated": nil, "figure.modality.historical": nil,
 	"warning.future": map[string]any{"Date": "01.12.2026", "Edition": "24.11.2026"},
-	"cover.summary":  map[string]any{"Documents": 5, "From": "2024", "To": "2025", "Undated": 1, "OffTopic": 2},
+	"cover.summary":  map[string]any{"Documents": 5, "From": "2024", "To": "2025", "Undated": 1, "OffTopic": 2, "Background": 1},
 	"toc.title":      nil, "header": map[string]any{"Title": "T", "Marking": "M"},
 	"footer":     map[string]any{"Page": "1", "Pages": "2"},
 	"news.title": nil, "news.intro": map[string]any{"Date": "24.11.2026"}, "news.documents": nil, "news.figures": nil,
@@ -49,7 +49,7 @@ var required = map[string]any{
 	"item.lang": map[string]any{"Lang": "en"}, "item.see": map[string]any{"Places": []string{"P"}},
 	"place.keyjudgement": map[string]any{"N": 1}, "place.section": map[string]any{"Title": "T"}, "theme.empty": nil,
 	"appendix.files": map[string]any{"Read": 3, "Used": 1, "NotRelevant": 1, "Unreadable": 1},
-	"appendix.more":  map[string]any{"N": 2},
+	"appendix.more":  map[string]any{"N": 2}, "figure.background": nil,
 }
 
 // LoadWording parses the wording of lang ("de" or "en"): lang.tmpl from dir when dir is set,
@@ -99,7 +99,7 @@ func LoadWording(lang, dir string) (*Wording, error) {
 // added are templates introduced after the first release: a wording file of an earlier
 // release (templates.dir) that lacks them gets the built-in ones of its language.
 var added = []string{"item.lang", "item.see", "place.keyjudgement", "place.section", "theme.empty",
-	"appendix.files", "appendix.more"}
+	"appendix.files", "appendix.more", "figure.background"}
 
 // addBuiltIn adds to w the built-in definitions of the added templates it lacks.
 func (w *Wording) addBuiltIn(name string) error {

@@ -34,6 +34,10 @@ type Options struct {
 	// MinSubjectSentences sentences of a theme to be used. Empty uses every document.
 	Subject             []string
 	MinSubjectSentences int
+	// Since is the first day (ISO date) of the briefing's window: documents dated before it,
+	// and undated ones, give background figures only, no statements or events. Empty uses
+	// every document.
+	Since string
 }
 
 // Theme is a section of the briefing with its lexicon.
@@ -114,6 +118,13 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 			prepared[i] = nil
 			docs[i].OffTopic = true
 			warnings = append(warnings, offTopic(&docs[i], opt.MinSubjectSentences))
+		}
+	}
+	if opt.Since != "" {
+		for i := range docs {
+			if prepared[i] != nil && (docs[i].Date == "" || dayOf(docs[i].Date).day < dayOf(opt.Since).day) {
+				docs[i].Background = true
+			}
 		}
 	}
 	c := newCorpus(docs, prepared, opt.Themes)

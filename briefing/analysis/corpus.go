@@ -23,6 +23,7 @@ type corpus struct {
 	conflicts [][2]int
 	// recency of each document, 0 to 1 (recency.go)
 	recency []float64
+	byID    map[string]*briefing.Document // made on first use
 }
 
 func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme) *corpus {

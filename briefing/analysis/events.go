@@ -23,7 +23,7 @@ func (c *corpus) events() []briefing.Event {
 	var list []keyed
 	seen := map[string]bool{}
 	for si, s := range c.sents {
-		if s.heading || len(s.themes) == 0 {
+		if s.heading || len(s.themes) == 0 || c.docs[s.doc].Background {
 			continue
 		}
 		for _, e := range s.exprs {

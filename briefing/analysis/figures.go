@@ -84,7 +84,26 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	if out == nil {
 		out = []briefing.Figure{}
 	}
+	for i := range out {
+		out[i].Background = true
+		for _, s := range out[i].Sources {
+			if d := c.doc(s.Doc); d != nil && !d.Background {
+				out[i].Background = false
+			}
+		}
+	}
 	return out
+}
+
+// doc returns the document of an id.
+func (c *corpus) doc(id string) *briefing.Document {
+	if c.byID == nil {
+		c.byID = make(map[string]*briefing.Document, len(c.docs))
+		for i := range c.docs {
+			c.byID[c.docs[i].ID] = &c.docs[i]
+		}
+	}
+	return c.byID[id]
 }
 
 // paragraphThemes returns the themes of the other sentences of a sentence's paragraph, for a

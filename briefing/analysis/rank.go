@@ -65,6 +65,9 @@ func (c *corpus) candidates(theme, limit int) []int {
 		if _, ok := c.withContext(members[0]); !ok {
 			continue // "Darüber hinaus schwächt es …" at the start of a paragraph
 		}
+		if c.background(members) {
+			continue // only documents older than the window state it
+		}
 		best := 0.0
 		for _, m := range members {
 			if tm := c.sents[m].themes[theme]; tm != nil && tm.score > best {
@@ -212,6 +215,16 @@ func (c *corpus) quotedRange(cluster int) [2]int {
 		first = rep
 	}
 	return [2]int{first, rep}
+}
+
+// background reports sentences that only documents outside the briefing's window state.
+func (c *corpus) background(members []int) bool {
+	for _, m := range members {
+		if !c.docs[c.sents[m].doc].Background {
+			return false
+		}
+	}
+	return true
 }
 
 // clusterRecency is the recency of the newest document that states a cluster.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -23,7 +24,11 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	model, err := analyze(ctx, cfg, log)
+	edition, err := editionTime("", time.Now)
+	if err != nil {
+		return err
+	}
+	model, err := analyze(ctx, cfg, edition, log)
 	if err != nil {
 		return err
 	}
@@ -69,8 +74,8 @@ func checkConfig(cfg config.Config) error {
 	return fmt.Errorf("%s", msg)
 }
 
-// analyze reads the corpus and builds the analysis model.
-func analyze(ctx context.Context, cfg config.Config, log *slog.Logger) (*briefing.Model, error) {
+// analyze reads the corpus and builds the analysis model of the edition of that date.
+func analyze(ctx context.Context, cfg config.Config, edition time.Time, log *slog.Logger) (*briefing.Model, error) {
 	docs, warnings, err := ingest.Load(ctx, cfg.Docs.Dir, ingest.Options{
 		MaxFileBytes: int64(cfg.Docs.MaxFileMB) << 20,
 		Language:     cfg.Language,
@@ -82,7 +87,9 @@ func analyze(ctx context.Context, cfg config.Config, log *slog.Logger) (*briefin
 		log.Warn(w.Message, "doc", w.Path)
 	}
 	log.Info("documents read", "docs", len(docs), "warnings", len(warnings), "dir", cfg.Docs.Dir)
-	model, err := analysis.Analyze(ctx, docs, warnings, cfg.AnalysisOptions())
+	opts := cfg.AnalysisOptions()
+	opts.Since = cfg.Briefing.Since(edition)
+	model, err := analysis.Analyze(ctx, docs, warnings, opts)
 	if err != nil {
 		return nil, fmt.Errorf("analyse documents: %w", err)
 	}

@@ -36,7 +36,7 @@ func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	start := time.Now()
-	model, err := analyze(ctx, cfg, log)
+	model, err := analyze(ctx, cfg, edition, log)
 	if err != nil {
 		return err
 	}

@@ -11,17 +11,22 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/templates"
 )
 
-// inputHash identifies what an edition is built from: every document (path and content), the
-// templates, and the configuration that shapes the content. Delivery, schedule, state and HTTP
-// settings are left out: changing them does not change the briefing.
-func inputHash(cfg config.Config) (string, error) {
+// inputHash identifies what an edition built at now is built from: every document (path and
+// content), the templates, the configuration that shapes the content and, with a window
+// (briefing.window), the first day of the window, which moves on as days pass. Delivery,
+// schedule, state and HTTP settings are left out: changing them does not change the briefing.
+func inputHash(cfg config.Config, now time.Time) (string, error) {
 	h := sha256.New()
+	if since := cfg.Briefing.Since(now); since != "" {
+		fmt.Fprintf(h, "since\x00%s\x00", since)
+	}
 	content := cfg
 	content.Schedule, content.RunOnStart, content.ShutdownGrace = "", false, 0
 	content.State, content.HTTP, content.Delivery = config.State{}, config.HTTP{}, config.Delivery{}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/secbrief/briefing/config"
 )
@@ -18,9 +19,10 @@ func TestTheInputHashSeesWhatIngestionReads(t *testing.T) {
 	}
 	cfg := config.Default()
 	cfg.Docs.Dir = docs
+	now := time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC)
 	hash := func() string {
 		t.Helper()
-		h, err := inputHash(cfg)
+		h, err := inputHash(cfg, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,14 +39,18 @@ func TestTheInputHashSeesWhatIngestionReads(t *testing.T) {
 		{"an unsupported file was added (it becomes a warning)", func() { writeFile(t, filepath.Join(docs, "d.pdf"), "%PDF") }, true},
 		{"the schedule changed", func() { cfg.Schedule = "@every 5m" }, false},
 		{"the title changed", func() { cfg.Briefing.Title = "Anders" }, true},
+		{"a day passed without a window", func() { now = now.AddDate(0, 0, 1) }, false},
+		{"a window was set", func() { cfg.Briefing.Window = "30d" }, true},
+		{"a day passed with a window", func() { now = now.AddDate(0, 0, 1) }, true},
+		{"an hour passed within the day", func() { now = now.Add(time.Hour) }, false},
 	}
 	prev := hash()
 	for _, s := range steps {
 		s.change()
-		now := hash()
-		if (now != prev) != s.moves {
-			t.Errorf("%s: hash changed %v, want %v", s.name, now != prev, s.moves)
+		h := hash()
+		if (h != prev) != s.moves {
+			t.Errorf("%s: hash changed %v, want %v", s.name, h != prev, s.moves)
 		}
-		prev = now
+		prev = h
 	}
 }

@@ -19,9 +19,9 @@ import (
 // job is what one run of the daemon does with the configuration cfg.
 func (d *daemon) job(cfg config.Config) edition.Job {
 	return edition.Job{
-		Hash: func() (string, error) { return inputHash(cfg) },
+		Hash: func() (string, error) { return inputHash(cfg, time.Now()) },
 		Build: func(ctx context.Context, date time.Time, prev *briefing.Model, log *slog.Logger) (edition.Built, error) {
-			model, err := analyze(ctx, cfg, log)
+			model, err := analyze(ctx, cfg, date, log)
 			if err != nil {
 				return edition.Built{}, err
 			}
