@@ -255,24 +255,31 @@ func (d *doc) timeline() {
 	}
 }
 
+// The sources and the appendix are reference matter: set smaller, so that a briefing that
+// cites many documents keeps its length.
+const (
+	smallSize = 7.5
+	smallLine = 3.5
+)
+
 // sources prints the numbered sources; citations link here.
 func (d *doc) sources() {
 	p, b := d.pdf, d.b
 	d.heading(b.Labels["sources.title"], 0, 20)
 	for _, s := range b.Sources {
-		d.font("", 8.5)
-		d.ensure(4.2 * float64(d.lines(s.Text, d.width-10)))
+		d.font("", smallSize)
+		d.ensure(smallLine * float64(d.lines(s.Text, d.width-10)))
 		y := p.GetY()
 		p.SetLink(d.links[s.N], y, p.PageNo())
-		d.font("B", 8.5)
+		d.font("B", smallSize)
 		d.color(navy)
 		p.SetXY(marginLeft, y)
-		p.CellFormat(10, 4.2, fmt.Sprintf("[%d]", s.N), "", 0, "L", false, 0, "")
+		p.CellFormat(10, smallLine, fmt.Sprintf("[%d]", s.N), "", 0, "L", false, 0, "")
 		d.color(ink)
-		d.font("", 8.5)
+		d.font("", smallSize)
 		p.SetXY(marginLeft+10, y)
-		p.MultiCell(d.width-10, 4.2, s.Text, "", "L", false)
-		p.Ln(1.2)
+		p.MultiCell(d.width-10, smallLine, s.Text, "", "L", false)
+		p.Ln(0.6)
 	}
 }
 
@@ -281,27 +288,27 @@ func (d *doc) appendix() {
 	p, b := d.pdf, d.b
 	d.heading(b.Labels["appendix.title"], 0, 25)
 	d.heading(b.Labels["appendix.warnings"], 1, 10)
-	d.para(b.Files.Summary, "", 8.5)
+	d.para(b.Files.Summary, "", smallSize)
 	p.Ln(1)
 	if len(b.Files.Entries) == 0 {
-		d.para(b.Labels["appendix.nowarnings"], "", 8.5)
+		d.para(b.Labels["appendix.nowarnings"], "", smallSize)
 	}
 	for _, e := range b.Files.Entries {
 		paths := strings.Join(e.Paths, ", ")
 		if e.More != "" {
 			paths += " " + e.More
 		}
-		d.font("", 8.5)
-		d.ensure(4.2 * float64(d.lines(paths+": "+e.Message, d.width)))
-		d.font("B", 8.5)
-		p.Write(4.2, paths+": ")
-		d.font("", 8.5)
-		p.Write(4.2, e.Message)
-		p.Ln(5)
+		d.font("", smallSize)
+		d.ensure(smallLine * float64(d.lines(paths+": "+e.Message, d.width)))
+		d.font("B", smallSize)
+		p.Write(smallLine, paths+": ")
+		d.font("", smallSize)
+		p.Write(smallLine, e.Message)
+		p.Ln(smallLine + 0.6)
 	}
 	if b.Files.More != "" {
-		d.para(b.Files.More, "I", 8.5)
+		d.para(b.Files.More, "I", smallSize)
 	}
 	d.heading(b.Labels["appendix.method.title"], 1, 15)
-	d.para(b.Method, "", 8.5)
+	d.para(b.Method, "", smallSize)
 }

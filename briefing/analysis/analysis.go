@@ -142,7 +142,7 @@ func withDefaults(o Options) Options {
 		o.Language = "de"
 	}
 	if o.StatementsPerTheme <= 0 {
-		o.StatementsPerTheme = 6
+		o.StatementsPerTheme = 10
 	}
 	if o.MinThemeScore <= 0 {
 		o.MinThemeScore = 2

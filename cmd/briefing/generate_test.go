@@ -7,10 +7,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -121,6 +124,25 @@ func TestGenerateSeedBriefing(t *testing.T) {
 			t.Errorf("the briefing's text differs from %s; run with -args -update and review the diff", golden)
 		}
 	})
+	t.Run("the key facts of the seeds are there", func(t *testing.T) {
+		text := tool(t, "pdftotext", path, "-")
+		text = regexp.MustCompile(`-\n([a-zäöüß])`).ReplaceAllString(text, "$1") // hyphenation at line ends
+		text = strings.Join(strings.Fields(text), " ")
+		facts := readKeyFacts(t)
+		var missing []string
+		for _, f := range facts {
+			if !slices.ContainsFunc(f.Any, func(p string) bool { return strings.Contains(text, p) }) {
+				missing = append(missing, f.Fact)
+			}
+		}
+		covered := len(facts) - len(missing)
+		t.Logf("%d of %d key facts; missing: %q", covered, len(facts), missing)
+		// The list was written by reading the seeds, before this test existed; the floor is
+		// what the briefing covers now and may only rise.
+		if covered < keyFactsCovered {
+			t.Errorf("%d of %d key facts, want at least %d; missing: %q", covered, len(facts), keyFactsCovered, missing)
+		}
+	})
 	t.Run("umlauts, dashes and the marking survive", func(t *testing.T) {
 		text := tool(t, "pdftotext", path, "-")
 		for _, want := range []string{"Südkorea", "Rüstungsexporte", "ß", "–", "VS – NUR FÜR DEN DIENSTGEBRAUCH", "Seite 2 von"} {
@@ -209,4 +231,33 @@ func TestGenerateKeepsGermanQuotes(t *testing.T) {
 			t.Errorf("the PDF text lacks %q", want)
 		}
 	}
+}
+
+// keyFactsCovered is the number of facts of testdata/seed-key-facts.yaml the seed briefing
+// covers.
+const keyFactsCovered = 24
+
+// keyFact is a fact of the seeds a careful reader marks, with phrases that show it.
+type keyFact struct {
+	Fact string   `yaml:"fact"`
+	Doc  string   `yaml:"doc"`
+	Any  []string `yaml:"any"`
+}
+
+func readKeyFacts(t *testing.T) []keyFact {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "seed-key-facts.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list struct {
+		Facts []keyFact `yaml:"facts"`
+	}
+	if err := yaml.Unmarshal(raw, &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Facts) < 25 {
+		t.Fatalf("only %d key facts", len(list.Facts))
+	}
+	return list.Facts
 }
