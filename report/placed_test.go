@@ -243,3 +243,27 @@ var namesSubject = regexp.MustCompile(`(?i)korea|pjöngjang|pyongyang|dprk|dvrk|
 
 // singleWarningsMax is the number of warnings of their own the appendix lists at most.
 const singleWarningsMax = 25
+
+// opensWithReference finds a statement that opens with a reference to text the reader does
+// not see: a demonstrative, a pronoun or a connective that continues an argument.
+var opensWithReference = regexp.MustCompile(`^(Diese[rsmn]?|Dies|Jene[rsmn]?|Darüber hinaus|Außerdem|Zudem|Ferner|Dabei|Damit|Daher|Deshalb|` +
+	`Er|Sie|Es (?:hat|hatte|habe|soll|will|wird|schickte|lieferte)|Ihr[e]?[rmns]?|Sein[e]?[rmns]?|Deren|Dessen|Zunächst \w+ (es|er|sie)|This|These|Those|It|They|Their|He|She|Also|Moreover|Furthermore|In addition)\b`)
+
+// On the seeds no key judgement and no section statement opens with a reference it does not
+// quote: such a sentence comes with the one before it (which opens differently) or not at all.
+func TestNoStatementOpensWithAnUnresolvedReference(t *testing.T) {
+	m, cfg := seedModel(t, "../seeds")
+	b := build(t, m, options(cfg))
+	items := slices.Clone(b.KeyJudgements)
+	for _, s := range b.Themes {
+		items = append(items, s.Items...)
+	}
+	for _, it := range items {
+		if opensWithReference.MatchString(it.Text) {
+			t.Errorf("opens with a reference: %q", it.Text)
+		}
+	}
+	if len(items) < 20 {
+		t.Fatalf("only %d statements", len(items))
+	}
+}
