@@ -187,9 +187,9 @@ type Figure struct {
 	Words string `json:"words,omitempty"`
 	// Background marks a figure stated only by documents older than the briefing's window.
 	Background bool     `json:"background,omitempty"`
-	Themes  []string `json:"themes"`
-	Text    string   `json:"text"`
-	Sources []Source `json:"sources"`
+	Themes     []string `json:"themes"`
+	Text       string   `json:"text"`
+	Sources    []Source `json:"sources"`
 }
 
 // How a source states a figure. Only reported figures feed charts and the key figures.

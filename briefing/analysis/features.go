@@ -23,9 +23,9 @@ type vocabulary struct {
 	subject  [][]int        // groups of entity indices one of which a relevant sentence names together
 	verbs    map[string]int // folded verb form -> measure index (Named.Verbs)
 	entities *lexicon.Matcher
-	weak     map[string]bool // folded weak terms of entities
-	seen     sync.Map        // language + "\x00" + sentence text -> *textFeatures
-	dated    sync.Map        // language, reference date and line -> []dates.Expr
+	weak     map[int]bool // indexes of the entity terms that are weak terms
+	seen     sync.Map     // language + "\x00" + sentence text -> *textFeatures
+	dated    sync.Map     // language, reference date and line -> []dates.Expr
 }
 
 // expressions returns the temporal expressions of a document's text. They never cross a line
@@ -144,14 +144,15 @@ func newVocabulary(opt Options) *vocabulary {
 			}
 		}
 	}
+	entities := lexicon.New(entityTerms(opt.Entities), nil)
 	return &vocabulary{
 		verbs:    verbs,
 		subject:  subject,
 		opt:      opt,
 		themes:   lexicon.New(themeTerms, exclude),
 		measures: lexicon.NewHeads(namedTerms(opt.Measures)),
-		entities: lexicon.New(entityTerms(opt.Entities), nil),
-		weak:     weakTerms(opt.Entities),
+		entities: entities,
+		weak:     weakTerms(entities, opt.Entities),
 	}
 }
 
@@ -166,12 +167,18 @@ func entityTerms(list []Named) []lexicon.Term {
 	return terms
 }
 
-// weakTerms is the set of the entities' weak terms, folded.
-func weakTerms(list []Named) map[string]bool {
-	weak := map[string]bool{}
+// weakTerms returns the indexes of the entity matcher's terms that are weak terms.
+func weakTerms(m *lexicon.Matcher, list []Named) map[int]bool {
+	folded := map[string]bool{}
 	for _, n := range list {
 		for _, t := range n.Weak {
-			weak[lexicon.Fold(t)] = true
+			folded[lexicon.Fold(t)] = true
+		}
+	}
+	weak := map[int]bool{}
+	for i, t := range m.Terms() {
+		if folded[lexicon.Fold(t.Text)] {
+			weak[i] = true
 		}
 	}
 	return weak
@@ -183,8 +190,7 @@ func (v *vocabulary) dropWeak(sents []*sentence) {
 	if len(v.weak) == 0 {
 		return
 	}
-	terms := v.entities.Terms()
-	isWeak := func(h lexicon.Hit) bool { return v.weak[lexicon.Fold(terms[h.Term].Text)] }
+	isWeak := func(h lexicon.Hit) bool { return v.weak[h.Term] }
 	named := map[int]bool{}
 	for _, s := range sents {
 		for _, h := range s.entities {

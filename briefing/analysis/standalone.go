@@ -22,6 +22,9 @@ var continuations = [][2]string{{"daruber", "hinaus"}, {"in", "addition"}, {"as"
 	{"vor", "diesem"}, {"in", "diesem"}, {"aus", "diesem"}, {"in", "this"}, {"to", "this"}, {"for", "this"},
 	{"angesichts", "dieser"}, {"angesichts", "dieses"}, {"trotz", "dieser"}, {"nach", "diesem"}}
 
+// contrasts set a sentence against the one before it.
+var contrasts = set("jedoch aber allerdings dennoch trotzdem however nevertheless")
+
 // demonstratives point at something named before.
 var demonstratives = set("diese dieser dieses diesem diesen this these those")
 
@@ -57,6 +60,17 @@ func refersToEarlier(s *sentence) bool {
 	}
 	if w0 == "so" && s.lang == "de" && !isUpperStart(t[1].Word) {
 		return true // "So hat China Russland beigestanden": thus, after what was said before
+	}
+	// A contrast after the first word continues an argument: "Konzentrieren wolle man sich
+	// jedoch auf …", "Seit 2022 aber ist …" (not "Allerdings: …" at the start, which opens
+	// one).
+	for i := 1; i < min(len(t), 6); i++ {
+		if strings.Contains(s.text[t[0].End:t[i].Start], ",") {
+			break
+		}
+		if contrasts[t[i].Folded] {
+			return true
+		}
 	}
 	// A demonstrative among the first words: "Im Rahmen dieses Programms", "Nach diesen
 	// Angaben" (not "In diesem Jahr", which is a time).
