@@ -178,7 +178,7 @@ func (c *corpus) cluster(threshold float64) {
 			for b := a + 1; b < len(bucket); b++ {
 				i, j := bucket[a], bucket[b]
 				if c.sents[i].doc != c.sents[j].doc && uf.find(i) != uf.find(j) && shareTheme(c.sents[i], c.sents[j]) {
-					try(i, j, cosine(c.vec(i), c.vec(j)) >= sameClaimCosine)
+					try(i, j, cosine(c.vec(i), c.vec(j)) >= sameClaimCosine || sameFactAcrossLanguages(c.sents[i], c.sents[j]))
 				}
 			}
 		}
@@ -247,6 +247,64 @@ func (c *corpus) dateBuckets(rep []bool) [][]int {
 	out := make([][]int, 0, len(keys))
 	for _, k := range keys {
 		out = append(out, idx[k])
+	}
+	return out
+}
+
+// sameFactAcrossLanguages reports a German and an English sentence that name the same day
+// and the same actors (the same entities, none missing on either side): "Am 31. Oktober 2024
+// testete Nordkorea eine Interkontinentalrakete" and "On October 31, 2024, the DPRK launched
+// an ICBM". Their words cannot be compared; the day, the actors, the theme and the figures
+// (checked when they are merged) can. A month is not enough: much happens to the same
+// actors in a month.
+func sameFactAcrossLanguages(a, b *sentence) bool {
+	if a.lang == b.lang || a.lang == "" || b.lang == "" {
+		return false
+	}
+	if !shareDay(a, b) {
+		return false
+	}
+	ea, eb := actors(a), actors(b)
+	if len(ea) == 0 || len(ea) != len(eb) {
+		return false
+	}
+	for g := range ea {
+		if !eb[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// shareDay reports a day (not a month or a span) that both sentences name, and no other day
+// in either.
+func shareDay(a, b *sentence) bool {
+	days := func(s *sentence) map[string]bool {
+		out := map[string]bool{}
+		for _, e := range s.exprs {
+			if len(e.Value) == len("2006-01-02") && e.Mod == "" {
+				out[e.Value] = true
+			}
+		}
+		return out
+	}
+	da, db := days(a), days(b)
+	if len(da) != 1 || len(db) != 1 {
+		return false
+	}
+	for d := range da {
+		return db[d]
+	}
+	return false
+}
+
+// actors are the entities a sentence names (not as the first part of a compound).
+func actors(s *sentence) map[int]bool {
+	out := map[int]bool{}
+	for _, h := range s.entities {
+		if !s.toks[h.Last].Modifier {
+			out[h.Group] = true
+		}
 	}
 	return out
 }

@@ -1,8 +1,11 @@
 package analysis_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/secbrief/briefing/briefing"
 )
 
 // A statement stands alone: a sentence that opens with a reference to the sentence before is
@@ -62,5 +65,46 @@ func TestStatementsStandAlone(t *testing.T) {
 	}
 	if !statements[alone] {
 		t.Errorf("%q does not stand alone", alone)
+	}
+}
+
+// The same fact reported in German and in English (the same day, the same actors, the same
+// theme) is one statement and one event citing both; a sentence of that day about other
+// actors is not.
+func TestTheSameFactInTwoLanguagesIsOneItem(t *testing.T) {
+	dir := writeDocs(t, map[string]string{
+		"2024-11-01_de.txt": "Nordkorea testet Rakete\n\nAm 31. Oktober 2024 startete Nordkorea eine ballistische Interkontinentalrakete vom Typ Hwasong-19.\n\n" +
+			"Am 31. Oktober 2024 verurteilte Japan den Start einer ballistischen Rakete durch Nordkorea scharf.\n",
+		"2024-11-02_en.txt": "North Korea tests missile\n\nOn 31 October 2024, North Korea launched a Hwasong-19 intercontinental ballistic missile.\n",
+	})
+	m := analyze(t, loadDocs(t, dir))
+	docs := map[string]string{}
+	for _, d := range m.Documents {
+		docs[d.ID] = d.Language
+	}
+	langs := func(sources []briefing.Source) string {
+		var out []string
+		for _, s := range sources {
+			out = append(out, docs[s.Doc])
+		}
+		slices.Sort(out)
+		return strings.Join(out, "+")
+	}
+	merged := false
+	for _, e := range m.Events {
+		if e.Date != "2024-10-31" {
+			continue
+		}
+		switch {
+		case strings.Contains(e.Text, "Japan"):
+			if langs(e.Sources) != "de" {
+				t.Errorf("Japan's condemnation cites %s", langs(e.Sources))
+			}
+		default:
+			merged = merged || langs(e.Sources) == "de+en"
+		}
+	}
+	if !merged {
+		t.Errorf("the launch in German and in English are not one event: %+v", m.Events)
 	}
 }
