@@ -451,11 +451,24 @@ func (bd *builder) themeFigures(theme string) []briefing.Figure {
 
 // timeline keeps the most recent events dated to the month or more precisely, oldest first.
 func (bd *builder) timeline() {
-	var picked []briefing.Event
-	for i := len(bd.m.Events) - 1; i >= 0 && len(picked) < bd.o.TimelineEvents; i-- {
+	// The most recent events the briefing does not show elsewhere come first; events shown
+	// above fill the rows that are left, as references. (A timeline of references to what the
+	// reader has just read tells less than one more dated fact.)
+	var fresh, seen []int
+	for i := len(bd.m.Events) - 1; i >= 0; i-- {
 		if e := bd.m.Events[i]; len(e.Date) >= len("2006-01") {
-			picked = append(picked, e)
+			if bd.shown.where(e.Sources) == "" {
+				fresh = append(fresh, i)
+			} else {
+				seen = append(seen, i)
+			}
 		}
+	}
+	keep := append(fresh[:min(len(fresh), bd.o.TimelineEvents)], seen[:min(len(seen), max(0, bd.o.TimelineEvents-len(fresh)))]...)
+	sort.Sort(sort.Reverse(sort.IntSlice(keep)))
+	var picked []briefing.Event
+	for _, i := range keep {
+		picked = append(picked, bd.m.Events[i])
 	}
 	refs := map[string][]string{} // date -> places its reference row refers to
 	row := map[string]int{}       // date -> index of its reference row
