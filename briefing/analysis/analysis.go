@@ -6,6 +6,7 @@ package analysis
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -114,6 +115,10 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	wg.Wait()
 
 	for i := range docs {
+		if n := len(docs[i].Sentences); n > maxSentences {
+			warnings = append(warnings, briefing.Warning{Path: docs[i].Path, Message: fmt.Sprintf(
+				"long document: only its first %d of %d sentences are analysed", maxSentences, n)})
+		}
 		if !v.relevant(prepared[i]) {
 			prepared[i] = nil
 			docs[i].OffTopic = true
@@ -136,6 +141,11 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	m.Account()
 	return m, nil
 }
+
+// maxSentences bounds the sentences of one document that are analysed: a book-length paper
+// has a few thousand; a file of 100 000 lines of figures is not a document to read whole,
+// and would hold up the briefing of every other one.
+const maxSentences = 5000
 
 func withDefaults(o Options) Options {
 	if o.Language == "" {

@@ -116,3 +116,60 @@ func BenchmarkDenseSentence(b *testing.B) {
 		}
 	}
 }
+
+// adversarial makes a hostile document of about size bytes: one long token of letters, one
+// of digits, a compound made of measure words, many figures, many dates, deep nesting of
+// brackets and quotes. Their cost per byte must not grow with their size.
+func adversarial(kind string, size int) string {
+	head := "Nordkorea liefert Russland Granaten. Die Sanktionen gegen Nordkorea wirken nicht.\n\n"
+	var b strings.Builder
+	b.WriteString(head)
+	switch kind {
+	case "longword":
+		b.WriteString(strings.Repeat("a", size))
+	case "digits":
+		b.WriteString(strings.Repeat("7", size))
+	case "compound":
+		for b.Len() < size {
+			b.WriteString("Nordkoreasanktionswaffenlieferungen")
+		}
+	case "figures":
+		for i := 0; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "Nordkorea lieferte %d Granaten und %d Raketen an Russland im Jahr %d.\n", 1000+i, 10+i%90, 2000+i%25)
+		}
+	case "dates":
+		for i := 0; b.Len() < size; i++ {
+			fmt.Fprintf(&b, "Am %d. März %d und am %d.%d.%d trafen sich Nordkorea und Russland. ", 1+i%28, 1990+i%35, 1+i%28, 1+i%12, 1990+i%35)
+		}
+	case "nesting":
+		for b.Len() < size/2 {
+			b.WriteString("(„[")
+		}
+		b.WriteString(" Nordkorea liefert Granaten an Russland. ")
+		for b.Len() < size {
+			b.WriteString("]“)")
+		}
+	}
+	b.WriteString(" Ende.\n")
+	return b.String()
+}
+
+// BenchmarkAdversarial analyses hostile documents of 100 KB and 1 MB (10 MB with
+// -benchtime and BRIEFING_BENCH_LARGE=1): ns per byte should stay flat as they grow.
+func BenchmarkAdversarial(b *testing.B) {
+	sizes := []int{100 << 10, 1 << 20}
+	if os.Getenv("BRIEFING_BENCH_LARGE") != "" {
+		sizes = append(sizes, 10<<20)
+	}
+	for _, kind := range []string{"longword", "digits", "compound", "figures", "dates", "nesting"} {
+		for _, size := range sizes {
+			b.Run(fmt.Sprintf("%s/%dKB", kind, size>>10), func(b *testing.B) {
+				dir := b.TempDir()
+				if err := os.WriteFile(filepath.Join(dir, "2024-11-01_hostile.txt"), []byte(adversarial(kind, size)), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				benchmarkFolder(b, dir)
+			})
+		}
+	}
+}

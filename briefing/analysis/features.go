@@ -264,12 +264,16 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 		ref = refDate(d.Date)
 	}
 	exprs := v.expressions(d.Text, ref, d.Language)
+	sort.SliceStable(exprs, func(i, j int) bool { return exprs[i].Start < exprs[j].Start })
 	out := make([]*sentence, 0, len(d.Sentences))
-	para, lineStart := 0, 0
-	for i, span := range d.Sentences {
-		for nl := strings.IndexByte(d.Text[lineStart:span.Start], '\n'); nl >= 0; nl = strings.IndexByte(d.Text[lineStart:span.Start], '\n') {
-			lineStart += nl + 1
-			para++
+	// Paragraphs are counted and expressions handed out in one pass over the text: sentences
+	// are in order, so neither is looked for again from the start (a long line of sentences
+	// with many dates cost the square of its length).
+	para, scanned, next := 0, 0, 0
+	for i, span := range d.Sentences[:min(len(d.Sentences), maxSentences)] {
+		if span.Start > scanned {
+			para += strings.Count(d.Text[scanned:span.Start], "\n")
+			scanned = span.Start
 		}
 		s := &sentence{
 			doc: docIndex, index: i, start: span.Start, end: span.End, text: d.Text[span.Start:span.End], lang: d.Language,
@@ -278,8 +282,11 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 		f := v.features(s.text, d.Language, s.heading)
 		s.toks, s.themes, s.measures, s.entities, s.quantities, s.content = f.toks, f.themes, f.measures, f.entities, f.quantities, f.content
 		s.feat = f
-		for _, e := range exprs {
-			if e.Start >= span.Start && e.End <= span.End {
+		for next < len(exprs) && exprs[next].Start < span.Start {
+			next++ // between sentences, or across a boundary
+		}
+		for k := next; k < len(exprs) && exprs[k].Start < span.End; k++ {
+			if e := exprs[k]; e.End <= span.End {
 				e.Start -= span.Start
 				e.End -= span.Start
 				s.exprs = append(s.exprs, e)

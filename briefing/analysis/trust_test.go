@@ -320,3 +320,26 @@ func TestPartsAndTotalsDoNotDisagree(t *testing.T) {
 		}
 	}
 }
+
+// A file of 100 000 lines full of figures and dates is not read whole: its first sentences
+// are analysed and one warning says so; the run goes on (it took minutes and a gigabyte).
+func TestAPathologicalDocumentGivesOneWarning(t *testing.T) {
+	var b strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&b, "Nordkorea lieferte %d Granaten an Russland im Jahr %d.\n", 1000+i, 2000+i%25)
+	}
+	dir := writeDocs(t, map[string]string{"2024-11-01_figures.txt": b.String()})
+	m := analyze(t, loadDocs(t, dir))
+	var long []string
+	for _, w := range m.Warnings {
+		if strings.HasPrefix(w.Message, "long document") {
+			long = append(long, w.Message)
+		}
+	}
+	if len(long) != 1 || !strings.Contains(long[0], "100000") {
+		t.Errorf("warnings %q, want one about the long document", long)
+	}
+	if len(m.Figures) > 10000 {
+		t.Errorf("%d figures from one document", len(m.Figures))
+	}
+}

@@ -166,7 +166,9 @@ func datelineIn(text string, found []dates.Match) string {
 		}
 		line := text[lineStart:lineEnd]
 		for _, m := range found {
-			if m.Start < lineStart || m.End > lineEnd {
+			if m.Start < lineStart || m.End > lineEnd || m.Start-lineStart > maxDatelinePrefix {
+				// A dateline's date stands near the start of its line: what comes before it
+				// is looked at only there (a long line of dates would cost its square).
 				continue
 			}
 			top := i < 3 && (m.Start == lineStart || isPlacePrefix(text[lineStart:m.Start]) ||
@@ -184,6 +186,10 @@ func datelineIn(text string, found []dates.Match) string {
 	}
 	return ""
 }
+
+// maxDatelinePrefix is how far into a line a dateline's date may stand: "Seoul, 12. März
+// 2024", "Zu Berichten über … erklärte ein Sprecher heute (31.05.)".
+const maxDatelinePrefix = 300
 
 var (
 	// "sagte ein Sprecher … heute (31.05.):" — a day without its year, as ministries write it.
@@ -382,12 +388,17 @@ func firstLines(text string, n int) string {
 	for i := 0; i < n && end < len(text); i++ {
 		nl := strings.IndexByte(text[end:], '\n')
 		if nl < 0 {
-			return text
+			end = len(text)
+			break
 		}
 		end += nl + 1
 	}
-	return text[:end]
+	// A dateline is short: a text whose first lines are one long run is not searched whole.
+	return text[:min(end, maxTopBytes)]
 }
+
+// maxTopBytes bounds the top of a text that is searched for its dateline.
+const maxTopBytes = 4096
 
 var (
 	// A full date in a name or address: 2024-03-28, 2024_03_28, 20240328, 2024/03/28.

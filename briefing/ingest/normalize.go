@@ -84,35 +84,38 @@ func splitLines(s string) []string {
 // is hard-wrapped at about width runes (width > 0), joins the lines of a paragraph: a line
 // shorter than 60 % of the width ends its paragraph. Empty lines end paragraphs and are dropped.
 func joinLines(lines []string, width int) []string {
+	// The paragraph grows in a buffer: joining a long hard-wrapped text line by line with +=
+	// cost the square of its length.
 	var out []string
-	cur, lastLen := "", 0
+	var cur []byte
+	lastLen := 0
 	for _, l := range lines {
 		if l == "" {
-			if cur != "" {
-				out = append(out, cur)
-				cur = ""
+			if len(cur) > 0 {
+				out = append(out, string(cur))
+				cur = cur[:0]
 			}
 			continue
 		}
 		switch {
-		case cur == "":
-			cur = l
-		case hyphenated(cur, l):
+		case len(cur) == 0:
+			cur = append(cur, l...)
+		case hyphenated(string(cur[max(0, len(cur)-8):]), l):
 			if next, _ := utf8.DecodeRuneInString(l); unicode.IsLower(next) {
-				cur = cur[:len(cur)-1] + l
-			} else {
-				cur += l
+				cur = cur[:len(cur)-1]
 			}
+			cur = append(cur, l...)
 		case width > 0 && lastLen >= width*6/10:
-			cur += " " + l
+			cur = append(cur, ' ')
+			cur = append(cur, l...)
 		default:
-			out = append(out, cur)
-			cur = l
+			out = append(out, string(cur))
+			cur = append(cur[:0], l...)
 		}
 		lastLen = utf8.RuneCountInString(l)
 	}
-	if cur != "" {
-		out = append(out, cur)
+	if len(cur) > 0 {
+		out = append(out, string(cur))
 	}
 	return out
 }

@@ -33,6 +33,7 @@ type Matcher struct {
 	words    map[string][]int // stem -> single-word terms (German and English stems)
 	acronyms map[string][]int // exact word -> all-capital terms ("NATO", "UN")
 	inside   map[string][]int // German stem -> terms looked for inside compounds
+	longest  int              // the longest key of inside
 	phrases  map[string][][]string
 	phraseOf map[string][]int // phrase key -> terms
 	excluded map[int][]exclusion
@@ -87,6 +88,7 @@ func (m *Matcher) addWord(w string, i int) {
 	m.words[en] = appendOnce(m.words[en], i)
 	if len(de) >= minCompound {
 		m.inside[de] = appendOnce(m.inside[de], i)
+		m.longest = max(m.longest, len(de))
 	}
 }
 
@@ -131,14 +133,16 @@ func (m *Matcher) Match(toks []Token, compounds bool) []Hit {
 // at its end after a head of at least four letters that is not a verb prefix ("Handel" in
 // "Rüstungshandel", but not in "verhandelt").
 func (m *Matcher) compoundHits(t Token, add func([]int)) {
+	// Parts longer than the longest term cannot match: a long run of letters costs no more
+	// than a word (looking at every prefix of it would cost its square).
 	f := t.Folded
-	for l := minCompound; l <= len(f)-3; l++ {
+	for l := minCompound; l <= min(len(f)-3, m.longest); l++ {
 		if terms, ok := m.inside[f[:l]]; ok && isBoundary(f, l) {
 			add(terms)
 		}
 	}
 	s := t.Stem
-	for l := 4; l <= len(s)-minCompound; l++ {
+	for l := max(4, len(s)-m.longest); l <= len(s)-minCompound; l++ {
 		if terms, ok := m.inside[s[l:]]; ok && isBoundary(s, l) && !verbPrefixes[s[:l]] {
 			add(terms)
 		}

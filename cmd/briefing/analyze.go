@@ -93,5 +93,8 @@ func analyze(ctx context.Context, cfg config.Config, edition time.Time, log *slo
 	if err != nil {
 		return nil, fmt.Errorf("analyse documents: %w", err)
 	}
+	for _, w := range model.Warnings[len(warnings):] {
+		log.Warn(w.Message, "doc", w.Path) // what the analysis found: not relevant, too long
+	}
 	return model, nil
 }
