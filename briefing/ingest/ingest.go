@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/charset"
@@ -145,9 +146,9 @@ func readFile(f file, opt Options) result {
 
 // readLimited reads a file but refuses to read more than limit bytes.
 func readLimited(path string, limit int64) ([]byte, error) {
-	fh, err := os.Open(path)
+	fh, err := OpenRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, err
 	}
 	defer fh.Close()
 	b, err := io.ReadAll(io.LimitReader(fh, limit+1))
@@ -158,6 +159,26 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("larger than the limit of %s", byteSize(limit))
 	}
 	return b, nil
+}
+
+// OpenRegular opens a file for reading only if it is a regular file. The file is opened
+// without blocking and checked after opening: a FIFO or a device put in place of a listed file
+// would otherwise block the open, and the run, for ever.
+func OpenRegular(path string) (*os.File, error) {
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	fi, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+	}
+	if !fi.Mode().IsRegular() {
+		fh.Close()
+		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+	}
+	return fh, nil
 }
 
 func unwrapPathError(err error) error {

@@ -58,7 +58,7 @@ func hashDocuments(h io.Writer, cfg config.Config) error {
 	}
 	for _, p := range l.Paths {
 		fmt.Fprintf(h, "document\x00%s\x00", p[1])
-		if f, err := os.Open(p[0]); err == nil {
+		if f, err := ingest.OpenRegular(p[0]); err == nil {
 			io.Copy(h, f)
 			f.Close()
 		}
