@@ -87,6 +87,7 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	opt = withDefaults(opt)
 	v := newVocabulary(opt)
 	prepared := make([][]*sentence, len(docs))
+	failed := make([]string, len(docs))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	workers := opt.Workers
@@ -98,7 +99,7 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				prepared[i] = v.prepare(&docs[i], i)
+				prepared[i], failed[i] = v.safePrepare(&docs[i], i)
 			}
 		}()
 	}
@@ -115,6 +116,11 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	wg.Wait()
 
 	for i := range docs {
+		if failed[i] != "" {
+			docs[i].OffTopic = true // it gives nothing
+			warnings = append(warnings, briefing.Warning{Path: docs[i].Path, Message: "not analysed: internal error: " + failed[i]})
+			continue
+		}
 		if n := len(docs[i].Sentences); n > maxSentences {
 			warnings = append(warnings, briefing.Warning{Path: docs[i].Path, Message: fmt.Sprintf(
 				"long document: only its first %d of %d sentences are analysed", maxSentences, n)})
@@ -140,6 +146,17 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	m.Themes = c.themes(v, opt, m.Figures)
 	m.Account()
 	return m, nil
+}
+
+// safePrepare prepares one document; a panic on it (a bug that one document triggers) leaves
+// that document out with its reason instead of ending the process from a worker goroutine.
+func (v *vocabulary) safePrepare(d *briefing.Document, i int) (sents []*sentence, failed string) {
+	defer func() {
+		if p := recover(); p != nil {
+			sents, failed = nil, fmt.Sprint(p)
+		}
+	}()
+	return v.prepare(d, i), ""
 }
 
 // maxSentences bounds the sentences of one document that are analysed: a book-length paper

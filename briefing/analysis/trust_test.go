@@ -343,3 +343,26 @@ func TestAPathologicalDocumentGivesOneWarning(t *testing.T) {
 		t.Errorf("%d figures from one document", len(m.Figures))
 	}
 }
+
+// A document that makes the analysis panic (here: a sentence span beyond its text, as a
+// caller of the package could pass) is left out with a warning; the other documents are
+// analysed and the process goes on (a panic in a worker goroutine ended the daemon).
+func TestAPanicOnOneDocumentIsAWarning(t *testing.T) {
+	docs := loadDocs(t, "../../seeds")
+	docs = append(docs, briefing.Document{ID: "broken", Path: "broken.txt", Language: "de", Text: "Kurz.",
+		Sentences: []briefing.Sentence{{Start: 0, End: 50}}})
+	m, err := analysis.Analyze(context.Background(), docs, nil, options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range m.Warnings {
+		found = found || w.Path == "broken.txt" && strings.HasPrefix(w.Message, "not analysed: internal error")
+	}
+	if !found {
+		t.Errorf("no warning for the broken document: %v", m.Warnings)
+	}
+	if len(m.Themes) == 0 || len(m.Themes[0].Statements) == 0 {
+		t.Error("the other documents gave no statements")
+	}
+}

@@ -58,7 +58,7 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				results[i] = readFile(files[i], opt)
+				results[i] = safeReadFile(files[i], opt)
 			}
 		}()
 	}
@@ -83,6 +83,17 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 	}
 	sort.SliceStable(warnings, func(i, j int) bool { return warnings[i].Path < warnings[j].Path })
 	return docs, warnings, nil
+}
+
+// safeReadFile reads one file; a panic while reading it (a bug that one file triggers) skips
+// that file with a warning instead of ending the process from a worker goroutine.
+func safeReadFile(f file, opt Options) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{warnings: []briefing.Warning{{Path: f.rel, Message: fmt.Sprintf("skipped: internal error while reading it: %v", p)}}}
+		}
+	}()
+	return readFile(f, opt)
 }
 
 // orDefault returns n when it is set, else the fallback.
