@@ -169,10 +169,14 @@ func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
 	log.Info("run started", "trigger", rec.Trigger)
 	err := e.safeRun(ctx, job, &rec, log)
 	rec.End = e.opt.Now()
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		rec.Status, rec.Error = StatusAborted, err.Error()
+		log.Warn("run aborted", "err", err, "duration", rec.End.Sub(start).String())
+	case err != nil:
 		rec.Status, rec.Error = StatusFailed, err.Error()
 		log.Error("run failed", "err", err, "duration", rec.End.Sub(start).String())
-	} else {
+	default:
 		log.Info("run finished", "status", rec.Status, "output", rec.Output, "duration", rec.End.Sub(start).String())
 	}
 	if err := e.history.save(rec); err != nil {

@@ -233,3 +233,23 @@ func TestEditionsOfTheSameMinuteAreKeptNewestFirst(t *testing.T) {
 		t.Errorf("output %s, folder %v: the newest edition must stay", rec.Output, got)
 	}
 }
+
+// A build stopped by its context (shutdown after the grace period) is recorded as aborted,
+// not as failed or left running, and the last edition stays.
+func TestACancelledBuildIsRecordedAsAborted(t *testing.T) {
+	e, dir := newEngine(t)
+	e.Run(context.Background(), job("h1", "%PDF-1", nil), TriggerSchedule, time.Time{})
+	ctx, cancel := context.WithCancel(context.Background())
+	j := job("h2", "", nil)
+	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
+		cancel() // SIGTERM arrives while the corpus is analysed
+		return Built{}, ctx.Err()
+	}
+	rec, _ := e.Run(ctx, j, TriggerSchedule, time.Time{})
+	if rec.Status != StatusAborted {
+		t.Errorf("record = %+v, want aborted", rec)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "out", "latest.pdf")); string(b) != "%PDF-1" {
+		t.Errorf("latest.pdf = %q", b)
+	}
+}

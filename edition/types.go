@@ -35,6 +35,8 @@ const (
 	StatusSuccess   = "success"
 	StatusUnchanged = "unchanged"
 	StatusFailed    = "failed"
+	// StatusAborted: the run was cancelled (shutdown after the grace period, build timeout).
+	StatusAborted = "aborted"
 )
 
 // Run triggers.

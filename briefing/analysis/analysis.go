@@ -138,12 +138,24 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 			}
 		}
 	}
+	// The phases after preparation check the context between them and inside their long
+	// loops, so that a stop ends a large analysis within about a second.
 	c := newCorpus(docs, prepared, opt.Themes)
+	c.ctx = ctx
 	c.cluster(opt.DuplicateSimilarity)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m := briefing.NewModel(docs, warnings)
 	m.Figures = c.figures(v)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m.Events = c.events()
 	m.Themes = c.themes(v, opt, m.Figures)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m.Account()
 	return m, nil
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"hash/fnv"
 	"math"
 	"sort"
@@ -11,6 +12,7 @@ import (
 
 // corpus is every sentence of every document, with the vectors and clusters built over them.
 type corpus struct {
+	ctx      context.Context // ends long loops early when it is done
 	docs     []briefing.Document
 	themeIDs []string // by theme index
 	sents    []*sentence
@@ -27,7 +29,7 @@ type corpus struct {
 }
 
 func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme) *corpus {
-	c := &corpus{docs: docs}
+	c := &corpus{ctx: context.Background(), docs: docs}
 	days := make([]daySpan, len(docs))
 	for i, d := range docs {
 		if prepared[i] != nil {
@@ -165,7 +167,10 @@ func (c *corpus) cluster(threshold float64) {
 	}
 	// Near-duplicate wording: each member of an LSH bucket is compared with the bucket's
 	// first member; union-find joins the chains.
-	for _, bucket := range lshBuckets(shingles) {
+	for bi, bucket := range lshBuckets(shingles) {
+		if c.stopped(bi) {
+			return
+		}
 		f := bucket[0]
 		for _, m := range bucket[1:] {
 			if uf.find(m) != uf.find(f) {
@@ -173,7 +178,10 @@ func (c *corpus) cluster(threshold float64) {
 			}
 		}
 	}
-	for _, bucket := range c.dateBuckets(rep) {
+	for bi, bucket := range c.dateBuckets(rep) {
+		if c.stopped(bi) {
+			return
+		}
 		for a := 0; a < len(bucket); a++ {
 			for b := a + 1; b < len(bucket); b++ {
 				i, j := bucket[a], bucket[b]
@@ -370,4 +378,9 @@ func jaccard(a, b map[uint64]bool) float64 {
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// stopped reports, every 1024th call of a loop, whether the analysis was cancelled.
+func (c *corpus) stopped(i int) bool {
+	return i&1023 == 0 && c.ctx.Err() != nil
 }

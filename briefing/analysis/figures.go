@@ -20,6 +20,9 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	var out []briefing.Figure
 	index := map[string]int{}
 	for si, s := range c.sents {
+		if c.stopped(si) {
+			break
+		}
 		for qi, q := range s.quantities {
 			qa, qb := tokenAt(s.toks, q.Start), tokenAt(s.toks, max(q.Start, q.End-1))
 			first, last := s.clause(qa, qb)

@@ -32,6 +32,9 @@ func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) [
 	groups := disagreements(figures, c.conflictFigures(figures), func(doc string) string { return dates[doc] })
 	out := make([]briefing.Theme, 0, len(opt.Themes))
 	for ti, t := range opt.Themes {
+		if c.ctx.Err() != nil {
+			break
+		}
 		cands := c.candidates(ti, opt.Candidates)
 		scores := c.rank(ti, cands)
 		chosen := c.mmr(cands, scores, opt.StatementsPerTheme)

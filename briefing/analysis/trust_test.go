@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -364,5 +365,22 @@ func TestAPanicOnOneDocumentIsAWarning(t *testing.T) {
 	}
 	if len(m.Themes) == 0 || len(m.Themes[0].Statements) == 0 {
 		t.Error("the other documents gave no statements")
+	}
+}
+
+// stopAfterHandout is a context whose Done channel never closes (so every document is
+// handed out and prepared) but whose Err says it was cancelled: what a SIGTERM during the
+// later phases of a large analysis looks like to them.
+type stopAfterHandout struct{ context.Context }
+
+func (stopAfterHandout) Err() error { return context.Canceled }
+
+// A stop during the phases after preparation ends the analysis (they did not look at the
+// context, so SIGTERM was ignored until the whole corpus was analysed).
+func TestACancelledAnalysisStops(t *testing.T) {
+	docs := loadDocs(t, "../../seeds")
+	m, err := analysis.Analyze(stopAfterHandout{context.Background()}, docs, nil, options(t))
+	if !errors.Is(err, context.Canceled) || m != nil {
+		t.Errorf("Analyze = %v, %v; want no model and context.Canceled", m != nil, err)
 	}
 }
