@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Write creates or replaces path with what write produces.
@@ -49,4 +50,24 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// RemoveStale removes the temporary files that Write leaves when the process is killed
+// between creating and renaming them (".latest.pdf.tmp-123456"), in dir, and returns their
+// names. Call it at start, before anything writes in dir.
+func RemoveStale(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("clean %s: %w", dir, err)
+	}
+	var removed []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.Type().IsRegular() && strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") {
+			if err := os.Remove(filepath.Join(dir, name)); err == nil {
+				removed = append(removed, name)
+			}
+		}
+	}
+	return removed, nil
 }

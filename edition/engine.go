@@ -92,6 +92,12 @@ func NewEngine(opt Options) (*Engine, error) {
 			return nil, fmt.Errorf("create %s: %w", dir, err)
 		}
 	}
+	// A process killed while it wrote a file left its temporary file behind.
+	for _, dir := range []string{opt.OutputDir, opt.StateDir, filepath.Join(opt.StateDir, "runs")} {
+		if removed, err := atomicfile.RemoveStale(dir); err == nil && len(removed) > 0 {
+			opt.Log.Warn("removed temporary files of an interrupted write", "dir", dir, "files", removed)
+		}
+	}
 	h, err := openHistory(filepath.Join(opt.StateDir, "runs"), max(1, opt.History), opt.Log)
 	if err != nil {
 		return nil, err
@@ -218,6 +224,7 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 		rec.Status, rec.Output = StatusUnchanged, last.Edition.Name
 		log.Info("input unchanged since the last edition", "edition", last.Edition.Name)
 		e.deliverPending(ctx, job, last.Edition, rec, log)
+		markDeliveryFailed(rec)
 		return nil
 	}
 	prev, err := e.loadModel()
@@ -251,8 +258,27 @@ func (e *Engine) run(ctx context.Context, job Job, rec *Record, log *slog.Logger
 	}
 	if job.Deliver != nil {
 		rec.Deliveries = job.Deliver(ctx, ed, log)
+		markDeliveryFailed(rec)
 	}
 	return nil
+}
+
+// markDeliveryFailed gives a run whose every delivery failed its own status: the readers did
+// not get the edition, which "success" would hide.
+func markDeliveryFailed(rec *Record) {
+	tried, failed := 0, 0
+	for _, d := range rec.Deliveries {
+		if d.Status == DeliverySkipped {
+			continue
+		}
+		tried++
+		if d.Status == DeliveryFailed {
+			failed++
+		}
+	}
+	if tried > 0 && failed == tried {
+		rec.Status = StatusDeliveryFailed
+	}
 }
 
 // deliverPending offers the latest edition again to the targets: those that have it (the
@@ -289,6 +315,9 @@ func (e *Engine) write(b Built, date time.Time, hash string) (Edition, error) {
 		SHA256: hex.EncodeToString(sum[:]), Size: int64(len(b.PDF)), Documents: len(b.Model.Documents), InputHash: hash}
 	for _, path := range []string{ed.Path, filepath.Join(e.opt.OutputDir, "latest.pdf")} {
 		if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(b.PDF); return err }); err != nil {
+			// An edition without its latest.pdf (the disk filled up) is not a finished
+			// edition: it must not be listed, served or taken for the last one.
+			os.Remove(ed.Path)
 			return Edition{}, err
 		}
 	}

@@ -253,3 +253,94 @@ func TestACancelledBuildIsRecordedAsAborted(t *testing.T) {
 		t.Errorf("latest.pdf = %q", b)
 	}
 }
+
+// A run record whose id is not a run id ("../../victim") is ignored: history pruning never
+// builds a path from it (it deleted a .json file outside the state folder).
+func TestAForeignRunIDIsNeverAPath(t *testing.T) {
+	dir := t.TempDir()
+	state := filepath.Join(dir, "state")
+	victim := filepath.Join(dir, "victim.json")
+	if err := os.WriteFile(victim, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(state, "runs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A record planted in the state folder, older than any run, with a hostile id.
+	os.WriteFile(filepath.Join(state, "runs", "00000000T000000.000000000Z.json"), []byte(`{"id": "../../victim", "status": "success"}`), 0o644)
+	c := &clock{t: time.Date(2026, 11, 24, 5, 0, 0, 0, time.UTC)}
+	e, err := NewEngine(Options{OutputDir: filepath.Join(dir, "out"), StateDir: state, History: 1, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		e.Run(context.Background(), job("h"+time.Now().String(), "%PDF", nil), TriggerSchedule, time.Time{})
+	}
+	if _, err := os.Stat(victim); err != nil {
+		t.Errorf("the file outside the state folder is gone: %v", err)
+	}
+	for _, r := range e.Runs() {
+		if strings.Contains(r.ID, "/") {
+			t.Errorf("a foreign id is listed: %q", r.ID)
+		}
+	}
+}
+
+// The temporary file of a write the process did not finish (killed during the rename) is
+// removed at start instead of staying in the output folder for ever.
+func TestStaleTemporaryFilesAreRemovedAtStart(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	os.MkdirAll(out, 0o755)
+	stale := filepath.Join(out, ".latest.pdf.tmp-123456")
+	os.WriteFile(stale, []byte("%PDF-half"), 0o644)
+	keep := filepath.Join(out, "notes.tmp-not-ours.txt")
+	os.WriteFile(keep, []byte("x"), 0o644)
+	if _, err := NewEngine(Options{OutputDir: out, StateDir: filepath.Join(dir, "state")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("a file that is not a temporary file of ours was removed: %v", err)
+	}
+}
+
+// When latest.pdf cannot be written (a full disk; here a folder in its place), the dated
+// edition is not left behind as if it were finished, and the run fails.
+func TestAnEditionWithoutLatestIsNotLeft(t *testing.T) {
+	e, dir := newEngine(t)
+	if err := os.MkdirAll(filepath.Join(dir, "out", "latest.pdf", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := e.Run(context.Background(), job("h1", "%PDF-1", nil), TriggerSchedule, time.Time{})
+	if rec.Status != StatusFailed {
+		t.Errorf("record = %+v", rec)
+	}
+	for _, name := range editions(t, dir) {
+		if strings.HasPrefix(name, "briefing-") {
+			t.Errorf("the unfinished edition %s is left in the output folder", name)
+		}
+	}
+}
+
+// A run whose every delivery failed is not a success: the readers did not get the edition.
+func TestARunWhoseDeliveriesAllFailedSaysSo(t *testing.T) {
+	e, _ := newEngine(t)
+	j := job("h1", "%PDF-1", nil)
+	j.Deliver = func(ctx context.Context, ed Edition, _ *slog.Logger) []Delivery {
+		return []Delivery{{Target: "mail", Status: DeliveryFailed}, {Target: "webhook", Status: DeliveryFailed}}
+	}
+	rec, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	if rec.Status != StatusDeliveryFailed {
+		t.Errorf("status %q, want %q", rec.Status, StatusDeliveryFailed)
+	}
+	j2 := job("h2", "%PDF-2", nil)
+	j2.Deliver = func(ctx context.Context, ed Edition, _ *slog.Logger) []Delivery {
+		return []Delivery{{Target: "mail", Status: DeliveryFailed}, {Target: "webhook", Status: DeliverySent}}
+	}
+	if rec, _ := e.Run(context.Background(), j2, TriggerSchedule, time.Time{}); rec.Status != StatusSuccess {
+		t.Errorf("one delivery sent: status %q", rec.Status)
+	}
+}

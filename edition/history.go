@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -44,6 +45,12 @@ func openHistory(dir string, limit int, log *slog.Logger) (*history, error) {
 			log.Warn("run record unreadable, ignored", "file", e.Name(), "err", err)
 			continue
 		}
+		if !validRunID.MatchString(r.ID) || r.ID+".json" != e.Name() {
+			// The id names the record's file: one that is not a run id of this program
+			// ("../../victim") is never used to build a path.
+			log.Warn("run record with a foreign id, ignored", "file", e.Name(), "id", r.ID)
+			continue
+		}
 		if r.Status == StatusRunning {
 			// The process ended during this run.
 			r.Status, r.Error = StatusFailed, "interrupted: the process stopped during the run"
@@ -54,8 +61,14 @@ func openHistory(dir string, limit int, log *slog.Logger) (*history, error) {
 	return h, nil
 }
 
+// validRunID is the form of the ids runID makes.
+var validRunID = regexp.MustCompile(`^\d{8}T\d{6}\.\d{9}Z$`)
+
 // save writes a record and drops the oldest beyond the limit.
 func (h *history) save(r Record) error {
+	if !validRunID.MatchString(r.ID) {
+		return fmt.Errorf("run record: invalid id %q", r.ID)
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	replaced := false

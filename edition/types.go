@@ -37,6 +37,9 @@ const (
 	StatusFailed    = "failed"
 	// StatusAborted: the run was cancelled (shutdown after the grace period, build timeout).
 	StatusAborted = "aborted"
+	// StatusDeliveryFailed: the edition was built (or unchanged) but every delivery it was
+	// offered to failed.
+	StatusDeliveryFailed = "delivery_failed"
 )
 
 // Run triggers.

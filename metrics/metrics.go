@@ -14,7 +14,7 @@ import (
 )
 
 // runStatuses are the final statuses of a run; their counters exist from the start.
-var runStatuses = []string{edition.StatusSuccess, edition.StatusUnchanged, edition.StatusFailed, edition.StatusAborted}
+var runStatuses = []string{edition.StatusSuccess, edition.StatusUnchanged, edition.StatusFailed, edition.StatusAborted, edition.StatusDeliveryFailed}
 
 // deliveryStatuses are the outcomes of a delivery; their counters exist once a target is seen.
 var deliveryStatuses = []string{edition.DeliverySent, edition.DeliveryFailed, edition.DeliverySkipped}
@@ -49,7 +49,7 @@ func New() *Metrics {
 		targets: map[string]bool{},
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "briefing_runs_total",
-			Help: "Runs finished, by final status (success, unchanged, failed, aborted).",
+			Help: "Runs finished, by final status (success, unchanged, failed, aborted, delivery_failed).",
 		}, []string{"status"}),
 		runDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "briefing_run_duration_seconds",

@@ -54,9 +54,10 @@ func TestMetricsPassTheLinter(t *testing.T) {
 func TestMetricsExistBeforeAnything(t *testing.T) {
 	m := metrics.New()
 	want := `
-# HELP briefing_runs_total Runs finished, by final status (success, unchanged, failed, aborted).
+# HELP briefing_runs_total Runs finished, by final status (success, unchanged, failed, aborted, delivery_failed).
 # TYPE briefing_runs_total counter
 briefing_runs_total{status="aborted"} 0
+briefing_runs_total{status="delivery_failed"} 0
 briefing_runs_total{status="failed"} 0
 briefing_runs_total{status="success"} 0
 briefing_runs_total{status="unchanged"} 0
