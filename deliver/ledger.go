@@ -7,10 +7,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/secbrief/briefing/atomicfile"
+	"github.com/secbrief/briefing/edition"
 )
 
 // ledgerVersion is the format of the ledger file.
@@ -30,12 +32,17 @@ type ledgerFile struct {
 type Ledger struct {
 	path string
 
-	mu       sync.Mutex
-	editions map[string]map[string]time.Time // edition ID → target → time of delivery
+	mu        sync.Mutex
+	editions  map[string]map[string]time.Time // edition ID → target → time of delivery
+	recovered string                          // where a corrupt file was moved, and why
 }
 
 // OpenLedger reads the ledger at path. A missing file is an empty ledger; it is created by
-// the first Record. A file that cannot be read or parsed is an error naming the file.
+// the first Record. A file that cannot be parsed (corrupt, empty, of an unknown version) is
+// moved aside and the ledger starts empty: Recovered names where it went, and the caller
+// restores what the run records know (Restore). A daemon that refused to start over a
+// broken ledger would restart in a loop with its HTTP interface down. A file that cannot be
+// read at all is an error naming the file.
 func OpenLedger(path string) (*Ledger, error) {
 	l := &Ledger{path: path, editions: map[string]map[string]time.Time{}}
 	data, err := os.ReadFile(path)
@@ -46,11 +53,17 @@ func OpenLedger(path string) (*Ledger, error) {
 		return nil, fmt.Errorf("read delivery ledger %s: %w", path, err)
 	}
 	var f ledgerFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("read delivery ledger %s: %w", path, err)
+	err = json.Unmarshal(data, &f)
+	if err == nil && f.Version != ledgerVersion {
+		err = fmt.Errorf("unknown version %d", f.Version)
 	}
-	if f.Version != ledgerVersion {
-		return nil, fmt.Errorf("read delivery ledger %s: unknown version %d", path, f.Version)
+	if err != nil {
+		aside := fmt.Sprintf("%s.corrupt-%d", path, time.Now().Unix())
+		if rerr := os.Rename(path, aside); rerr != nil {
+			return nil, fmt.Errorf("read delivery ledger %s: %w; move it aside: %w", path, err, rerr)
+		}
+		l.recovered = fmt.Sprintf("%s (%v)", aside, err)
+		return l, nil
 	}
 	for id, targets := range f.Editions {
 		if len(targets) > 0 {
@@ -58,6 +71,40 @@ func OpenLedger(path string) (*Ledger, error) {
 		}
 	}
 	return l, nil
+}
+
+// Recovered says where a corrupt ledger file was moved and why, or "" when it was sound.
+func (l *Ledger) Recovered() string { return l.recovered }
+
+// Restore records the deliveries that run records report as sent and the ledger does not
+// have: after a corrupt ledger was moved aside, no edition is delivered twice.
+func (l *Ledger) Restore(runs []edition.Record) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	changed := false
+	for _, r := range runs {
+		id, ok := strings.CutPrefix(strings.TrimSuffix(r.Output, ".pdf"), "briefing-")
+		if !ok || id == "" {
+			continue
+		}
+		for _, d := range r.Deliveries {
+			if d.Status != edition.DeliverySent {
+				continue
+			}
+			if _, has := l.editions[id][d.Target]; has {
+				continue
+			}
+			if l.editions[id] == nil {
+				l.editions[id] = map[string]time.Time{}
+			}
+			l.editions[id][d.Target] = d.At.UTC()
+			changed = true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return l.save()
 }
 
 // Path returns the file of the ledger.

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/secbrief/briefing/edition"
 )
 
 func TestLedgerMissingFileIsEmpty(t *testing.T) {
@@ -62,20 +64,41 @@ func TestLedgerSurvivesReopening(t *testing.T) {
 	}
 }
 
-func TestCorruptLedgerIsAnErrorNamingTheFile(t *testing.T) {
+// A corrupt, empty or unknown ledger is moved aside and the ledger restored from the run
+// records: the daemon starts (it refused to, and restarted in a loop), and no edition that
+// the records say was sent is sent again.
+func TestACorruptLedgerIsMovedAsideAndRestored(t *testing.T) {
 	dir := t.TempDir()
+	runs := []edition.Record{{ID: "20261124T060000.000000000Z", Status: edition.StatusSuccess, Output: "briefing-2026-11-24T0600.pdf",
+		Deliveries: []edition.Delivery{{Target: "mail", Status: edition.DeliverySent, At: time.Date(2026, 11, 24, 6, 1, 0, 0, time.UTC)},
+			{Target: "webhook", Status: edition.DeliveryFailed}}}}
 	for name, content := range map[string]string{
 		"truncated.json": `{"version": 1, "editions": {"2026-11`,
 		"version.json":   `{"version": 7, "editions": {}}`,
+		"empty.json":     ``,
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, name)
 			if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := OpenLedger(path)
-			if err == nil || !strings.Contains(err.Error(), path) {
-				t.Errorf("err = %v, want an error naming %s", err, path)
+			l, err := OpenLedger(path)
+			if err != nil {
+				t.Fatalf("a corrupt ledger stops the start: %v", err)
+			}
+			if moved := l.Recovered(); !strings.Contains(moved, path+".corrupt-") {
+				t.Errorf("Recovered() = %q", moved)
+			}
+			if err := l.Restore(runs); err != nil {
+				t.Fatal(err)
+			}
+			if !l.Delivered("2026-11-24T0600", "mail") || l.Delivered("2026-11-24T0600", "webhook") {
+				t.Errorf("restored: mail %v, webhook %v; want true, false",
+					l.Delivered("2026-11-24T0600", "mail"), l.Delivered("2026-11-24T0600", "webhook"))
+			}
+			again, err := OpenLedger(path)
+			if err != nil || again.Recovered() != "" || !again.Delivered("2026-11-24T0600", "mail") {
+				t.Errorf("the restored ledger is not on disk: %v", err)
 			}
 		})
 	}

@@ -380,13 +380,56 @@ func (e *Engine) saveState(ed Edition, m *briefing.Model, hash string, at time.T
 
 func (e *Engine) loadLastSuccess() (*lastSuccess, error) {
 	var ls lastSuccess
-	if err := readJSON(e.statePath("last-success.json"), &ls); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil
-		}
-		return nil, err
+	path := e.statePath("last-success.json")
+	err := readJSON(path, &ls)
+	switch {
+	case err == nil && ls.Edition.Name != "":
+		return &ls, nil
+	case errors.Is(err, os.ErrNotExist):
+		return nil, nil
 	}
-	return &ls, nil
+	// A corrupt state file is moved aside and rebuilt from the run records and the editions
+	// on disk: it must never make the same content an edition again and deliver it twice.
+	aside := fmt.Sprintf("%s.corrupt-%d", path, e.opt.Now().Unix())
+	if rerr := os.Rename(path, aside); rerr != nil {
+		return nil, fmt.Errorf("move aside %s: %w", path, rerr)
+	}
+	e.opt.Log.Warn("state file corrupt, moved aside and rebuilt from the run records", "file", path, "moved_to", aside, "err", err)
+	rebuilt := e.lastFromHistory()
+	if rebuilt == nil {
+		return nil, nil
+	}
+	if werr := writeJSON(path, rebuilt); werr != nil {
+		e.opt.Log.Warn("rebuilt state not written", "err", werr)
+	}
+	return rebuilt, nil
+}
+
+// lastFromHistory rebuilds what last-success.json says from the newest run that produced or
+// kept an edition that is still on disk; nil when there is none.
+func (e *Engine) lastFromHistory() *lastSuccess {
+	for _, r := range e.history.list() {
+		switch r.Status {
+		case StatusSuccess, StatusUnchanged, StatusDeliveryFailed:
+		default:
+			continue
+		}
+		path := filepath.Join(e.opt.OutputDir, r.Output)
+		if r.InputHash == "" || !editionName.MatchString(r.Output) || !fileExists(path) {
+			continue
+		}
+		id := strings.TrimSuffix(strings.TrimPrefix(r.Output, "briefing-"), ".pdf")
+		ed := Edition{ID: id, Name: r.Output, Path: path, Documents: r.Documents, InputHash: r.InputHash}
+		if raw, err := os.ReadFile(path); err == nil {
+			sum := sha256.Sum256(raw)
+			ed.SHA256, ed.Size = hex.EncodeToString(sum[:]), int64(len(raw))
+		}
+		if t, err := time.ParseInLocation("2006-01-02T1504", id[:min(len(id), len("2006-01-02T1504"))], e.opt.Location); err == nil {
+			ed.Date = t
+		}
+		return &lastSuccess{Edition: ed, InputHash: r.InputHash, Time: r.Start}
+	}
+	return nil
 }
 
 func (e *Engine) loadModel() (*briefing.Model, error) {

@@ -344,3 +344,35 @@ func TestARunWhoseDeliveriesAllFailedSaysSo(t *testing.T) {
 		t.Errorf("one delivery sent: status %q", rec.Status)
 	}
 }
+
+// A corrupt last-success.json is moved aside and rebuilt from the run records: an unchanged
+// input stays unchanged (it was built and delivered again under a new edition id).
+func TestACorruptStateFileIsRebuiltNotABuild(t *testing.T) {
+	e, dir := newEngine(t)
+	sent := 0
+	j := job("h1", "%PDF-1", nil)
+	j.Deliver = func(ctx context.Context, ed Edition, _ *slog.Logger) []Delivery {
+		sent++
+		return []Delivery{{Target: "mail", Status: DeliverySent}}
+	}
+	e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	state := filepath.Join(dir, "state", "last-success.json")
+	if err := os.WriteFile(state, []byte(`{"edition": {"id": "2026-1`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	j.Deliver = func(ctx context.Context, ed Edition, _ *slog.Logger) []Delivery {
+		sent++
+		return []Delivery{{Target: "mail", Status: DeliverySkipped}} // the ledger has it
+	}
+	rec, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	if rec.Status != StatusUnchanged {
+		t.Errorf("after a corrupt state file the same input gave %q, want unchanged", rec.Status)
+	}
+	if got := editions(t, dir); len(got) != 2 { // one dated edition and latest.pdf
+		t.Errorf("output = %v", got)
+	}
+	matches, _ := filepath.Glob(state + ".corrupt-*")
+	if len(matches) != 1 {
+		t.Errorf("the corrupt file is not kept aside: %v", matches)
+	}
+}

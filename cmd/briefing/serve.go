@@ -78,6 +78,12 @@ func newDaemon(cfg config.Config, flags *pflag.FlagSet, log *slog.Logger) (*daem
 	if err != nil {
 		return nil, err
 	}
+	if moved := d.ledger.Recovered(); moved != "" {
+		log.Warn("delivery ledger corrupt: moved aside, restored from the run records", "moved_to", moved)
+		if err := d.ledger.Restore(d.engine.Runs()); err != nil {
+			log.Error("delivery ledger not restored", "err", err)
+		}
+	}
 	d.runCtx, d.abort = context.WithCancel(context.Background())
 	return d, nil
 }
