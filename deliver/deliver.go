@@ -102,6 +102,12 @@ func (d deliverer) one(ctx context.Context, e edition.Edition, t edition.Target,
 		log.Debug("delivery skipped, already sent", "sent_at", at)
 		return edition.Delivery{Target: name, Status: edition.DeliverySkipped, At: at}
 	}
+	if at, ok := l.InDoubt(e.ID, name); ok {
+		// The process ended while it handed this edition over: the target may have it.
+		msg := fmt.Sprintf("in doubt: a hand-over begun at %s was cut off; not sent again (briefing deliver --retry %s)", at.Format(time.RFC3339), e.ID)
+		log.Warn("delivery in doubt, not sent again", "since", at)
+		return edition.Delivery{Target: name, Status: edition.DeliveryInDoubt, Error: msg, At: d.now()}
+	}
 	var err error
 	attempts := 0
 	for attempts < p.Attempts {
@@ -115,7 +121,17 @@ func (d deliverer) one(ctx context.Context, e edition.Edition, t edition.Target,
 		}
 		attempts++
 		start := d.now()
+		if ierr := l.Intend(e.ID, name, start); ierr != nil {
+			// Without the intent on disk a crash could send the edition twice.
+			err = fmt.Errorf("not sent: %w", ierr)
+			break
+		}
 		err = t.Deliver(ctx, e)
+		if err != nil {
+			if aerr := l.Abandon(e.ID, name); aerr != nil {
+				log.Error("intent not cleared", "err", aerr)
+			}
+		}
 		if err == nil {
 			at := d.now()
 			res := edition.Delivery{Target: name, Status: edition.DeliverySent, Attempts: attempts, At: at}

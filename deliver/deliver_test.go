@@ -219,20 +219,55 @@ func TestAFailingTargetDoesNotStopTheOthers(t *testing.T) {
 	}
 }
 
-func TestDeliveredButNotRecordedIsReported(t *testing.T) {
+// A ledger that cannot be written means a crash could send an edition twice: nothing is
+// sent, and the delivery fails with the reason.
+func TestNothingIsSentWhenTheIntentCannotBeRecorded(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// A ledger whose folder is a file cannot be written.
-	l := &Ledger{path: filepath.Join(file, "deliveries.json"), editions: map[string]map[string]time.Time{}}
-	got := newDeliverer(&fakeSleep{}).deliver(context.Background(), testEdition, []edition.Target{&fakeTarget{name: "mail"}}, l, secondsPolicy)[0]
+	l := &Ledger{path: filepath.Join(file, "deliveries.json"), editions: map[string]map[string]time.Time{}, intents: map[string]map[string]time.Time{}}
+	mail := &fakeTarget{name: "mail"}
+	got := newDeliverer(&fakeSleep{}).deliver(context.Background(), testEdition, []edition.Target{mail}, l, secondsPolicy)[0]
 
-	if got.Status != edition.DeliverySent || !strings.Contains(got.Error, "ledger") {
-		t.Errorf("delivery = %+v, want sent with the ledger error", got)
+	if got.Status != edition.DeliveryFailed || !strings.Contains(got.Error, "not sent") || mail.Calls() != 0 {
+		t.Errorf("delivery = %+v after %d calls, want failed without a call", got, mail.Calls())
 	}
-	if !l.Delivered(testEdition.ID, "mail") {
-		t.Error("delivery is not remembered in memory")
+}
+
+// The process ends while it hands an edition over (the SMTP server accepted the mail, the
+// ledger was not written yet): after a restart the delivery is in doubt and not sent again
+// until the operator asks; then it is.
+func TestADeliveryCutOffByACrashIsInDoubtNotRepeated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deliveries.json")
+	l, err := OpenLedger(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What the crashed process left: the intent, no outcome.
+	if err := l.Intend(testEdition.ID, "mail", time.Date(2026, 11, 24, 6, 1, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	restarted, err := OpenLedger(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mail := &fakeTarget{name: "mail"}
+	got := newDeliverer(&fakeSleep{}).deliver(context.Background(), testEdition, []edition.Target{mail}, restarted, secondsPolicy)[0]
+	if got.Status != edition.DeliveryInDoubt || mail.Calls() != 0 || !strings.Contains(got.Error, "--retry "+testEdition.ID) {
+		t.Errorf("delivery = %+v after %d calls, want in doubt without a call", got, mail.Calls())
+	}
+	cleared, err := restarted.Retry(testEdition.ID, "")
+	if err != nil || len(cleared) != 1 || cleared[0] != "mail" {
+		t.Fatalf("Retry = %v, %v", cleared, err)
+	}
+	got = newDeliverer(&fakeSleep{}).deliver(context.Background(), testEdition, []edition.Target{mail}, restarted, secondsPolicy)[0]
+	if got.Status != edition.DeliverySent || mail.Calls() != 1 {
+		t.Errorf("after --retry: %+v after %d calls", got, mail.Calls())
+	}
+	if _, doubt := restarted.InDoubt(testEdition.ID, "mail"); doubt {
+		t.Error("the intent is still there after the delivery")
 	}
 }
 

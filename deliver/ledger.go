@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -15,15 +16,20 @@ import (
 	"github.com/secbrief/briefing/edition"
 )
 
-// ledgerVersion is the format of the ledger file.
-const ledgerVersion = 1
+// ledgerVersion is the format of the ledger file; version 1 files (without intents) are read.
+const ledgerVersion = 2
 
 // ledgerFile is the JSON form of the ledger:
 //
-//	{"version": 1, "editions": {"2026-11-24T0600": {"mail": "2026-11-24T06:01:02Z"}}}
+//	{"version": 2, "editions": {"2026-11-24T0600": {"mail": "2026-11-24T06:01:02Z"}},
+//	 "intents": {"2026-11-24T0600": {"webhook": "2026-11-24T06:01:03Z"}}}
+//
+// An intent is written before a target is handed an edition and removed when the outcome is
+// known; one left behind means the process ended during the hand-over.
 type ledgerFile struct {
 	Version  int                             `json:"version"`
 	Editions map[string]map[string]time.Time `json:"editions"`
+	Intents  map[string]map[string]time.Time `json:"intents,omitempty"`
 }
 
 // Ledger records which edition was delivered to which target. It is a JSON file in the state
@@ -34,6 +40,7 @@ type Ledger struct {
 
 	mu        sync.Mutex
 	editions  map[string]map[string]time.Time // edition ID → target → time of delivery
+	intents   map[string]map[string]time.Time // edition ID → target → start of a hand-over
 	recovered string                          // where a corrupt file was moved, and why
 }
 
@@ -44,7 +51,7 @@ type Ledger struct {
 // broken ledger would restart in a loop with its HTTP interface down. A file that cannot be
 // read at all is an error naming the file.
 func OpenLedger(path string) (*Ledger, error) {
-	l := &Ledger{path: path, editions: map[string]map[string]time.Time{}}
+	l := &Ledger{path: path, editions: map[string]map[string]time.Time{}, intents: map[string]map[string]time.Time{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return l, nil
@@ -54,7 +61,7 @@ func OpenLedger(path string) (*Ledger, error) {
 	}
 	var f ledgerFile
 	err = json.Unmarshal(data, &f)
-	if err == nil && f.Version != ledgerVersion {
+	if err == nil && f.Version != ledgerVersion && f.Version != 1 {
 		err = fmt.Errorf("unknown version %d", f.Version)
 	}
 	if err != nil {
@@ -70,7 +77,79 @@ func OpenLedger(path string) (*Ledger, error) {
 			l.editions[id] = targets
 		}
 	}
+	for id, targets := range f.Intents {
+		if len(targets) > 0 {
+			l.intents[id] = targets
+		}
+	}
 	return l, nil
+}
+
+// Intend records, on disk, that editionID is about to be handed to target. Until Record or
+// Abandon settles it, a restart finds the delivery in doubt.
+func (l *Ledger) Intend(editionID, target string, at time.Time) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	setIn(l.intents, editionID, target, at)
+	return l.save()
+}
+
+// Abandon removes the intent of a hand-over that did not happen (it failed with an error).
+func (l *Ledger) Abandon(editionID, target string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !deleteIn(l.intents, editionID, target) {
+		return nil
+	}
+	return l.save()
+}
+
+// InDoubt returns when a hand-over of editionID to target began that has no outcome: the
+// process ended during it, and the target may or may not have the edition.
+func (l *Ledger) InDoubt(editionID, target string) (time.Time, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	at, ok := l.intents[editionID][target]
+	return at, ok
+}
+
+// Retry clears the deliveries of editionID in doubt (to every target, or to the named one),
+// so that the next delivery sends them; it returns the targets it cleared.
+func (l *Ledger) Retry(editionID, target string) ([]string, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var cleared []string
+	for t := range l.intents[editionID] {
+		if target == "" || t == target {
+			cleared = append(cleared, t)
+		}
+	}
+	for _, t := range cleared {
+		deleteIn(l.intents, editionID, t)
+	}
+	if len(cleared) == 0 {
+		return nil, nil
+	}
+	sort.Strings(cleared)
+	return cleared, l.save()
+}
+
+func setIn(m map[string]map[string]time.Time, id, target string, at time.Time) {
+	if m[id] == nil {
+		m[id] = map[string]time.Time{}
+	}
+	m[id][target] = at.UTC()
+}
+
+func deleteIn(m map[string]map[string]time.Time, id, target string) bool {
+	if _, ok := m[id][target]; !ok {
+		return false
+	}
+	delete(m[id], target)
+	if len(m[id]) == 0 {
+		delete(m, id)
+	}
+	return true
 }
 
 // Recovered says where a corrupt ledger file was moved and why, or "" when it was sound.
@@ -130,12 +209,8 @@ func (l *Ledger) deliveredAt(editionID, target string) (time.Time, bool) {
 func (l *Ledger) Record(editionID, target string, at time.Time) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	targets := l.editions[editionID]
-	if targets == nil {
-		targets = map[string]time.Time{}
-		l.editions[editionID] = targets
-	}
-	targets[target] = at.UTC()
+	setIn(l.editions, editionID, target, at)
+	deleteIn(l.intents, editionID, target)
 	return l.save()
 }
 
@@ -145,10 +220,12 @@ func (l *Ledger) Prune(keep func(editionID string) bool) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	changed := false
-	for id := range l.editions {
-		if !keep(id) {
-			delete(l.editions, id)
-			changed = true
+	for _, m := range []map[string]map[string]time.Time{l.editions, l.intents} {
+		for id := range m {
+			if !keep(id) {
+				delete(m, id)
+				changed = true
+			}
 		}
 	}
 	if !changed {
@@ -159,7 +236,7 @@ func (l *Ledger) Prune(keep func(editionID string) bool) error {
 
 // save writes the ledger atomically; l.mu must be held.
 func (l *Ledger) save() error {
-	data, err := json.MarshalIndent(ledgerFile{Version: ledgerVersion, Editions: l.editions}, "", "  ")
+	data, err := json.MarshalIndent(ledgerFile{Version: ledgerVersion, Editions: l.editions, Intents: l.intents}, "", "  ")
 	if err != nil {
 		return fmt.Errorf("write delivery ledger %s: %w", l.path, err)
 	}

@@ -272,7 +272,7 @@ func markDeliveryFailed(rec *Record) {
 			continue
 		}
 		tried++
-		if d.Status == DeliveryFailed {
+		if d.Status == DeliveryFailed || d.Status == DeliveryInDoubt {
 			failed++
 		}
 	}

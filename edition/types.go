@@ -70,6 +70,9 @@ const (
 	DeliverySent    = "sent"
 	DeliveryFailed  = "failed"
 	DeliverySkipped = "skipped" // already sent to this target (ledger)
+	// DeliveryInDoubt: an earlier hand-over was cut off by the end of the process; the
+	// target may have the edition, so it is not sent again until the operator asks.
+	DeliveryInDoubt = "in_doubt"
 )
 
 // Delivery is the outcome of handing one edition to one target.

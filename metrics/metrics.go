@@ -17,7 +17,7 @@ import (
 var runStatuses = []string{edition.StatusSuccess, edition.StatusUnchanged, edition.StatusFailed, edition.StatusAborted, edition.StatusDeliveryFailed}
 
 // deliveryStatuses are the outcomes of a delivery; their counters exist once a target is seen.
-var deliveryStatuses = []string{edition.DeliverySent, edition.DeliveryFailed, edition.DeliverySkipped}
+var deliveryStatuses = []string{edition.DeliverySent, edition.DeliveryFailed, edition.DeliverySkipped, edition.DeliveryInDoubt}
 
 // runBuckets span a run from 50 ms (nothing changed) to 5 minutes (a large rebuild).
 var runBuckets = []float64{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 180, 300}
@@ -74,7 +74,7 @@ func New() *Metrics {
 		}),
 		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "briefing_deliveries_total",
-			Help: "Deliveries of editions, by target and outcome (sent, failed, skipped).",
+			Help: "Deliveries of editions, by target and outcome (sent, failed, skipped, in_doubt).",
 		}, []string{"target", "status"}),
 		editions: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "briefing_editions",

@@ -153,9 +153,10 @@ func TestDeliveryCreatesEveryStatusOfANewTarget(t *testing.T) {
 	m.Delivery("mail", edition.DeliverySent)
 	m.Delivery("mail", edition.DeliverySent)
 	want := `
-# HELP briefing_deliveries_total Deliveries of editions, by target and outcome (sent, failed, skipped).
+# HELP briefing_deliveries_total Deliveries of editions, by target and outcome (sent, failed, skipped, in_doubt).
 # TYPE briefing_deliveries_total counter
 briefing_deliveries_total{status="failed",target="mail"} 0
+briefing_deliveries_total{status="in_doubt",target="mail"} 0
 briefing_deliveries_total{status="sent",target="mail"} 2
 briefing_deliveries_total{status="skipped",target="mail"} 0
 `

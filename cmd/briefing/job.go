@@ -49,7 +49,7 @@ func (d *daemon) deliverer(cfg config.Config) func(ctx context.Context, e editio
 		results := deliver.Deliver(ctx, e, targets, d.ledger, policy, log)
 		var failed []string
 		for _, r := range results {
-			if r.Status == edition.DeliveryFailed {
+			if r.Status == edition.DeliveryFailed || r.Status == edition.DeliveryInDoubt {
 				failed = append(failed, fmt.Sprintf("%s: %s", r.Target, r.Error))
 			}
 		}

@@ -19,6 +19,7 @@ Commands:
   generate         write the PDF briefing
   serve            rebuild on a schedule, deliver, and serve health, metrics and editions
   healthcheck      ask a running "serve" whether it is alive (for container health checks)
+  deliver          send an edition whose delivery is in doubt once more (--retry EDITION)
   config validate  check the configuration and print every problem
   version          print the version
 
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runServe(ctx, rest, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx, rest, stdout, stderr)
+	case "deliver":
+		return runDeliver(ctx, rest, stdout, stderr)
 	case "config":
 		return runConfig(ctx, rest, stdout, stderr)
 	case "version", "--version":

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/emersion/go-smtp"
 
+	"github.com/secbrief/briefing/deliver"
 	"github.com/secbrief/briefing/deliver/webhook"
 	"github.com/secbrief/briefing/edition"
 )
@@ -506,5 +508,43 @@ func TestServeStopsCleanlyDuringABuild(t *testing.T) {
 	}
 	if !strings.Contains(d.log(), "aborting the running build") {
 		t.Errorf("the build was not aborted after the grace period")
+	}
+}
+
+// After a crash during a hand-over the delivery is in doubt: the daemon does not send it
+// again, and "briefing deliver --retry EDITION" (with the daemon stopped) does, once.
+func TestDeliverRetrySendsAnEditionInDoubt(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+	hooks, hookURL := startReceiver(t, "hook-key")
+	cfgPath := filepath.Join(dir, "config.yaml")
+	cfg := serveConfig(dir, freePort(t), "127.0.0.1:1", hookURL, "2s", "")
+	cfg = strings.Replace(cfg, "mail:\n  enabled: true", "mail:\n  enabled: false", 1)
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	id := "2026-11-24T0600"
+	os.MkdirAll(filepath.Join(dir, "out"), 0o755)
+	os.WriteFile(filepath.Join(dir, "out", "briefing-"+id+".pdf"), []byte("%PDF-1.4 test"), 0o644)
+	ledger, err := deliver.OpenLedger(filepath.Join(dir, "state", "deliveries.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ledger.Intend(id, "webhook", time.Now()); err != nil { // what the crash left
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"deliver", "--config", cfgPath, "--retry", id}, &out, &errb); err != nil {
+		t.Fatalf("deliver --retry: %v\n%s%s", err, out.String(), errb.String())
+	}
+	if n, bad := hooks.count(); n != 1 || bad != 0 || !strings.Contains(out.String(), "webhook: sent") {
+		t.Errorf("webhooks %d (bad %d), output %q", n, bad, out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"deliver", "--config", cfgPath, "--retry", id}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := hooks.count(); n != 1 || !strings.Contains(out.String(), "no delivery") {
+		t.Errorf("a second --retry sent again: %d webhooks, output %q", n, out.String())
 	}
 }
