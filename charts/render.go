@@ -31,10 +31,19 @@ type Options struct {
 	ExtraWidthPx int
 }
 
+// CheckDPI reports a resolution the renderer does not draw at: 200 to 1200 DPI.
+func CheckDPI(dpi float64) error {
+	if !(dpi >= 200 && dpi <= 1200) {
+		return fmt.Errorf("dpi %g: want 200 to 1200", dpi)
+	}
+	return nil
+}
+
 func (o Options) validate() error {
+	if err := CheckDPI(o.DPI); err != nil {
+		return err
+	}
 	switch {
-	case !(o.DPI >= 200 && o.DPI <= 1200):
-		return fmt.Errorf("dpi %g: want 200 to 1200", o.DPI)
 	case !(o.WidthMM >= 40 && o.WidthMM <= 500):
 		return fmt.Errorf("width %g mm: want 40 to 500", o.WidthMM)
 	case !(o.HeightMM >= 25 && o.HeightMM <= 500):

@@ -29,14 +29,17 @@ type Config struct {
 	RunOnStart bool   `mapstructure:"run_on_start"`
 	// ShutdownGrace is how long a running build may take to finish after SIGTERM.
 	ShutdownGrace time.Duration `mapstructure:"shutdown_grace"`
-	State         State         `mapstructure:"state"`
-	HTTP          HTTP          `mapstructure:"http"`
-	Delivery      Delivery      `mapstructure:"delivery"`
-	Mail          Mail          `mapstructure:"mail"`
-	Webhook       Webhook       `mapstructure:"webhook"`
-	Docs          Docs          `mapstructure:"docs"`
-	Log           Log           `mapstructure:"log"`
-	Analysis      Analysis      `mapstructure:"analysis"`
+	// ScheduleMinInterval is the shortest time between two scheduled runs that the schedule
+	// may ask for; a shorter one is an error (tests set it lower).
+	ScheduleMinInterval time.Duration `mapstructure:"schedule_min_interval"`
+	State               State         `mapstructure:"state"`
+	HTTP                HTTP          `mapstructure:"http"`
+	Delivery            Delivery      `mapstructure:"delivery"`
+	Mail                Mail          `mapstructure:"mail"`
+	Webhook             Webhook       `mapstructure:"webhook"`
+	Docs                Docs          `mapstructure:"docs"`
+	Log                 Log           `mapstructure:"log"`
+	Analysis            Analysis      `mapstructure:"analysis"`
 	// Themes, Measures and Entities are the vocabulary of the analysis; config.yaml ships a
 	// default set for the Korean peninsula and NATO's Indo-Pacific partners.
 	Themes   []Theme   `mapstructure:"themes"`
@@ -67,7 +70,7 @@ func Default() Config {
 		Timezone: "Europe/Berlin",
 		Briefing: Briefing{Title: "Lagebild", Marking: "VS – NUR FÜR DEN DIENSTGEBRAUCH"},
 		Output:   Output{File: "out/briefing.pdf", Dir: "out", Keep: 30},
-		Schedule: "0 6 * * *", ShutdownGrace: 30 * time.Second,
+		Schedule: "0 6 * * *", ShutdownGrace: 30 * time.Second, ScheduleMinInterval: time.Minute,
 		State:    State{Dir: "state", History: 200, SkipUnchanged: true},
 		HTTP:     HTTP{Listen: "127.0.0.1:8080"},
 		Delivery: Delivery{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute},
@@ -112,8 +115,8 @@ func (c Config) Validate() []Problem {
 	} else if !fi.IsDir() {
 		add("docs.dir", c.Docs.Dir, "is not a folder")
 	}
-	if c.Docs.MaxFileMB < 1 {
-		add("docs.max_file_mb", c.Docs.MaxFileMB, "must be at least 1")
+	if c.Docs.MaxFileMB < 1 || c.Docs.MaxFileMB > 4096 {
+		add("docs.max_file_mb", c.Docs.MaxFileMB, "must be between 1 and 4096")
 	}
 	validateAnalysis(c, add)
 	validateOutput(c, add)

@@ -95,3 +95,57 @@ func TestTheWindowStartsItsLengthBeforeTheEdition(t *testing.T) {
 		}
 	}
 }
+
+// Values that were accepted and did something else: a duration without a unit (30 ns), a
+// fraction where a whole number goes (truncated), a schedule that never fires or fires every
+// millisecond, an ftp link, a DPI that config validate passed and generate refused, a file
+// size limit that overflowed.
+func TestValuesThatMeantSomethingElseAreRefused(t *testing.T) {
+	for _, bad := range []string{"shutdown_grace: 30\n", "delivery:\n  base_delay: 2\n", "docs:\n  max_file_mb: 1.5\n"} {
+		if _, err := FromYAML([]byte(bad)); err == nil {
+			t.Errorf("%q is accepted", bad)
+		}
+	}
+	if c, err := FromYAML([]byte("shutdown_grace: 30s\ndocs:\n  max_file_mb: 20\n")); err != nil || c.ShutdownGrace != 30*time.Second || c.Docs.MaxFileMB != 20 {
+		t.Errorf("valid values: %+v, %v", c.ShutdownGrace, err)
+	}
+	c := Default()
+	c.Docs.Dir = t.TempDir()
+	c.Webhook = Webhook{Enabled: true, URL: "https://hooks.example.org/x", Secret: "s", LinkBase: "ftp://x"}
+	c.PDF.ChartDPI = 180
+	c.Docs.MaxFileMB = 9999999999999
+	var got []string
+	for _, schedule := range []string{"0 6 30 2 *", "@every 0s", "@every 1ms", "* * * * *"} {
+		c.Schedule = schedule
+		c.ScheduleMinInterval = 2 * time.Minute
+		for _, p := range c.Validate() {
+			got = append(got, p.String())
+		}
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`schedule = "0 6 30 2 *": never fires`,
+		`schedule = "@every 0s": runs more often than every 2m0s`,
+		`schedule = "@every 1ms": runs more often`,
+		`schedule = "* * * * *": runs more often`,
+		`webhook.link_base = "ftp://x": must be an http or https URL`,
+		`pdf.chart_dpi = "180": dpi 180: want 200 to 1200`,
+		`docs.max_file_mb = "9999999999999": must be between 1 and 4096`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q:\n%s", want, all)
+		}
+	}
+}
+
+// A misspelt BRIEFING_* variable is named with the variable it was probably meant to be.
+func TestUnknownEnvironmentVariablesAreNamed(t *testing.T) {
+	got := UnknownEnv([]string{"BRIEFING_MAIL_PASWORD=x", "BRIEFING_MAIL_PASSWORD=y", "BRIEFING_CONFIG=c.yaml", "HOME=/root", "BRIEFING_XYZZY_FOO=1"})
+	want := []string{
+		"BRIEFING_MAIL_PASWORD is not a configuration variable (did you mean BRIEFING_MAIL_PASSWORD?)",
+		"BRIEFING_XYZZY_FOO is not a configuration variable",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("UnknownEnv = %q, want %q", got, want)
+	}
+}

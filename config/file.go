@@ -2,6 +2,11 @@ package config
 
 import (
 	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/go-viper/mapstructure/v2"
 	"gopkg.in/yaml.v3"
@@ -19,7 +24,7 @@ func FromYAML(raw []byte) (Config, error) {
 	}
 	c := Default()
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: &c, WeaklyTypedInput: true, TagName: "mapstructure",
-		DecodeHook: mapstructure.ComposeDecodeHookFunc(mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(","))})
+		DecodeHook: DecodeHook()})
 	if err != nil {
 		return Config{}, err
 	}
@@ -27,4 +32,58 @@ func FromYAML(raw []byte) (Config, error) {
 		return Config{}, fmt.Errorf("decode: %w", err)
 	}
 	return c, nil
+}
+
+// DecodeHook converts and checks values as configuration keys need them: a duration needs a
+// unit ("30s"; a bare 30 was 30 ns, and builds were aborted at once on SIGTERM), a whole
+// number may not have a fraction (1.5 was silently 1), and lists may be written as "a,b".
+func DecodeHook() mapstructure.DecodeHookFunc {
+	return mapstructure.ComposeDecodeHookFunc(durationWithUnit, wholeNumber,
+		mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(","))
+}
+
+var durationType = reflect.TypeOf(time.Duration(0))
+
+func durationWithUnit(from, to reflect.Type, data any) (any, error) {
+	if to != durationType {
+		return data, nil
+	}
+	switch v := data.(type) {
+	case string:
+		if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+			return nil, fmt.Errorf("duration %q needs a unit (s, m, h: \"30s\")", v)
+		}
+	case int, int64, int32, uint, uint64, float64, float32:
+		if v != 0 && v != 0.0 {
+			return nil, fmt.Errorf("duration %v needs a unit (s, m, h: \"30s\")", v)
+		}
+	}
+	return data, nil
+}
+
+func wholeNumber(from, to reflect.Type, data any) (any, error) {
+	switch to.Kind() {
+	case reflect.Int, reflect.Int64, reflect.Int32:
+	default:
+		return data, nil
+	}
+	var f float64
+	switch v := data.(type) {
+	case float64:
+		f = v
+	case float32:
+		f = float64(v)
+	case string:
+		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || strings.IndexAny(v, ".eE") < 0 {
+			return data, nil
+		}
+		f = x
+	default:
+		return data, nil
+	}
+	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return nil, fmt.Errorf("%v is not a whole number in range", data)
+	}
+	return int64(f), nil
 }

@@ -93,3 +93,59 @@ func checkValue(v any, t reflect.Type, path string, out *[]string) {
 		}
 	}
 }
+
+// UnknownEnv returns a warning for every BRIEFING_* variable of environ that sets no key
+// ("BRIEFING_MAIL_PASWORD": a misspelt password was silently ignored), with the nearest
+// variable that does.
+func UnknownEnv(environ []string) []string {
+	known := map[string]bool{"BRIEFING_CONFIG": true}
+	for key := range Flatten(Default()) {
+		known[EnvName(key)] = true
+	}
+	var out []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, "BRIEFING_") || known[name] {
+			continue
+		}
+		best, bestD := "", 4 // further than three edits is no guess
+		for k := range known {
+			if d := editDistance(name, k); d < bestD || d == bestD && k < best {
+				best, bestD = k, d
+			}
+		}
+		msg := name + " is not a configuration variable"
+		if best != "" {
+			msg += " (did you mean " + best + "?)"
+		}
+		out = append(out, msg)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// EnvName is the environment variable of a configuration key: docs.dir → BRIEFING_DOCS_DIR.
+func EnvName(key string) string {
+	return "BRIEFING_" + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// editDistance is the Levenshtein distance of two strings of bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

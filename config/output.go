@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/secbrief/briefing/charts"
 )
 
 // Briefing sets the wording of the cover.
@@ -118,8 +120,9 @@ func validateOutput(c Config, add func(key string, value any, format string, arg
 			add(key, n, "must be at least 1")
 		}
 	}
-	if c.PDF.ChartDPI < 150 || c.PDF.ChartDPI > 600 {
-		add("pdf.chart_dpi", c.PDF.ChartDPI, "must be between 150 and 600")
+	if err := charts.CheckDPI(c.PDF.ChartDPI); err != nil {
+		// The range is the chart renderer's: config validate and generate agree.
+		add("pdf.chart_dpi", c.PDF.ChartDPI, "%v", err)
 	}
 	measures := map[string]bool{}
 	for _, m := range c.Measures {

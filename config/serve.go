@@ -69,6 +69,27 @@ func (c Config) ScheduleSpec() (cron.Schedule, error) {
 	return cron.ParseStandard(spec)
 }
 
+// scheduleProblem says why a schedule that parses cannot be used: it never fires (the 30th
+// of February), or it fires more often than schedule_min_interval ("@every 0s", "@every 1ms",
+// which ran every second).
+func (c Config) scheduleProblem(sched cron.Schedule) string {
+	if d, ok := sched.(cron.ConstantDelaySchedule); ok {
+		if d.Delay < c.ScheduleMinInterval {
+			return fmt.Sprintf("runs more often than every %s (schedule_min_interval)", c.ScheduleMinInterval)
+		}
+		return ""
+	}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	first := sched.Next(start)
+	if first.IsZero() {
+		return "never fires (no date matches it)"
+	}
+	if second := sched.Next(first); !second.IsZero() && second.Sub(first) < c.ScheduleMinInterval {
+		return fmt.Sprintf("runs more often than every %s (schedule_min_interval)", c.ScheduleMinInterval)
+	}
+	return ""
+}
+
 // DaylightSavingWarning returns a warning when a daily schedule fires between 02:00 and 03:00
 // local time, where the clocks change: such runs are skipped in spring and run twice in autumn.
 func (c Config) DaylightSavingWarning() string {
@@ -94,8 +115,13 @@ func (c Config) DaylightSavingWarning() string {
 }
 
 func validateServe(c Config, add func(key string, value any, format string, args ...any)) {
-	if _, err := c.ScheduleSpec(); err != nil {
+	if sched, err := c.ScheduleSpec(); err != nil {
 		add("schedule", c.Schedule, "is not a cron schedule: %v", err)
+	} else if msg := c.scheduleProblem(sched); msg != "" {
+		add("schedule", c.Schedule, "%s", msg)
+	}
+	if c.ScheduleMinInterval <= 0 {
+		add("schedule_min_interval", c.ScheduleMinInterval, "must be positive (with a unit: 1m)")
 	}
 	if c.State.Dir == "" {
 		add("state.dir", c.State.Dir, "must name the state folder")
@@ -161,6 +187,9 @@ func validateServe(c Config, add func(key string, value any, format string, args
 		}
 		if w.Secret == "" {
 			add("webhook.secret", "", "must be set: requests are signed with it")
+		}
+		if u, err := url.Parse(w.LinkBase); w.LinkBase != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+			add("webhook.link_base", w.LinkBase, "must be an http or https URL")
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -58,7 +59,11 @@ func loadChecked(fs *pflag.FlagSet, stderr io.Writer) (config.Config, *slog.Logg
 	if err := checkConfig(cfg); err != nil {
 		return config.Config{}, nil, err
 	}
-	return cfg, newLogger(stderr, cfg.Log), nil
+	log := newLogger(stderr, cfg.Log)
+	for _, w := range config.UnknownEnv(os.Environ()) {
+		log.Warn(w)
+	}
+	return cfg, log, nil
 }
 
 // checkConfig turns validation problems into one error listing them all.

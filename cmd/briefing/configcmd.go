@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/report"
@@ -35,6 +36,9 @@ func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 		problems = append(problems, config.Problem{Key: "templates.dir"})
 	}
 	if w := cfg.DaylightSavingWarning(); w != "" {
+		fmt.Fprintln(stdout, "warning: "+w)
+	}
+	for _, w := range config.UnknownEnv(os.Environ()) {
 		fmt.Fprintln(stdout, "warning: "+w)
 	}
 	if len(problems) > 0 {

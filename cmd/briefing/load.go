@@ -57,7 +57,7 @@ func loadConfig(flags *pflag.FlagSet) (config.Config, string, error) {
 		}
 	}
 	var c config.Config
-	if err := v.Unmarshal(&c); err != nil {
+	if err := v.Unmarshal(&c, viper.DecodeHook(config.DecodeHook())); err != nil {
 		return config.Config{}, path, fmt.Errorf("config: %w", err)
 	}
 	return c, path, nil

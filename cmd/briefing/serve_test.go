@@ -278,6 +278,7 @@ output:
 state:
   dir: %s
 schedule: "@every 1s"
+schedule_min_interval: 1s
 shutdown_grace: %s
 http:
   listen: %s

@@ -46,7 +46,7 @@ func TestSoak(t *testing.T) {
 		"BRIEFING_STATE_DIR=" + filepath.Join(dir, "state"), "BRIEFING_HTTP_LISTEN=" + listen,
 		"BRIEFING_STATE_SKIP_UNCHANGED=false", "BRIEFING_OUTPUT_KEEP=3", "BRIEFING_LOG_LEVEL=warn",
 	}
-	d := startDaemonEnv(t, dir, filepath.Join(dir, "project.yaml"), append(env, "BRIEFING_SCHEDULE=@every 1s"))
+	d := startDaemonEnv(t, dir, filepath.Join(dir, "project.yaml"), append(env, "BRIEFING_SCHEDULE=@every 1s", "BRIEFING_SCHEDULE_MIN_INTERVAL=1s"))
 	eventually(t, 60*time.Second, "the first edition", func() bool { code, _ := get(base + "/readyz"); return code == http.StatusOK })
 	time.Sleep(2 * time.Second)
 	g0, rss0 := metric(t, base, "go_goroutines"), metric(t, base, "process_resident_memory_bytes")
