@@ -24,7 +24,9 @@ test: vet
 	scripts/test-deps
 	$(GO) test -count=1 ./...
 
-# Long fuzzing, one target at a time (go test -fuzz takes one package and one target).
+# Long fuzzing, one target at a time (go test -fuzz takes one package and one target). An input
+# that takes far longer than its size allows fails (BRIEFING_FUZZ_TIMING).
+fuzz: export BRIEFING_FUZZ_TIMING = 1
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzSentences$$' -fuzztime=$(FUZZTIME) ./briefing/segment/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./briefing/charset/
@@ -33,6 +35,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzExpressions$$' -fuzztime=$(FUZZTIME) ./briefing/dates/
 	$(GO) test -run='^$$' -fuzz='^FuzzDocumentDate$$' -fuzztime=$(FUZZTIME) ./briefing/ingest/
 	$(GO) test -run='^$$' -fuzz='^FuzzFigures$$' -fuzztime=$(FUZZTIME) ./briefing/analysis/
+	$(GO) test -run='^$$' -fuzz='^FuzzMatch$$' -fuzztime=$(FUZZTIME) ./briefing/lexicon/
+	$(GO) test -run='^$$' -fuzz='^FuzzFind$$' -fuzztime=$(FUZZTIME) ./briefing/dates/
+	$(GO) test -run='^$$' -fuzz='^FuzzReadFile$$' -fuzztime=$(FUZZTIME) ./briefing/ingest/
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

@@ -2,9 +2,11 @@ package analysis_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
@@ -36,9 +38,16 @@ func FuzzFigures(f *testing.F) {
 		for _, s := range segment.Sentences(text) {
 			doc.Sentences = append(doc.Sentences, briefing.Sentence{Start: s.Start, End: s.End, Heading: s.Heading})
 		}
+		start := time.Now()
 		m, err := analysis.Analyze(context.Background(), []briefing.Document{doc}, nil, opt)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Under make fuzz, quadratic work shows up as a slow input.
+		if os.Getenv("BRIEFING_FUZZ_TIMING") != "" {
+			if took, allowed := time.Since(start), 2*time.Second+time.Duration(len(text))*50*time.Microsecond; took > allowed {
+				t.Fatalf("%d bytes took %v (allowed %v)", len(text), took, allowed)
+			}
 		}
 		modalities := []string{briefing.ModalityReported, briefing.ModalityEstimate, briefing.ModalityTarget,
 			briefing.ModalityHypothetical, briefing.ModalityNegated, briefing.ModalityHistorical}
