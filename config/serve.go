@@ -27,6 +27,11 @@ type HTTP struct {
 	Listen string `mapstructure:"listen"`
 	// Token enables POST /run for requests with "Authorization: Bearer <token>".
 	Token string `mapstructure:"token"`
+	// ReadToken, when set, is needed to read the editions and the run history.
+	ReadToken string `mapstructure:"read_token"`
+	// RequireReadToken makes an empty ReadToken an error: deployments that publish the
+	// editions set it, so that a forgotten secret stops the start instead of opening them.
+	RequireReadToken bool `mapstructure:"require_read_token"`
 }
 
 // Delivery sets retries and who hears of failures.
@@ -68,6 +73,9 @@ func (c Config) ScheduleSpec() (cron.Schedule, error) {
 	}
 	return cron.ParseStandard(spec)
 }
+
+// placeholders are the values example files ship, which must never protect anything.
+var placeholders = map[string]bool{"change-me": true, "changeme": true, "secret": true, "token": true, "password": true}
 
 // scheduleProblem says why a schedule that parses cannot be used: it never fires (the 30th
 // of February), or it fires more often than schedule_min_interval ("@every 0s", "@every 1ms",
@@ -137,6 +145,14 @@ func validateServe(c Config, add func(key string, value any, format string, args
 	}
 	if _, _, err := net.SplitHostPort(c.HTTP.Listen); c.HTTP.Listen != "" && err != nil {
 		add("http.listen", c.HTTP.Listen, "is not host:port: %v", err)
+	}
+	if c.HTTP.RequireReadToken && strings.TrimSpace(c.HTTP.ReadToken) == "" {
+		add("http.read_token", "", "must be set (http.require_read_token): the editions and run history would be open to anyone")
+	}
+	for key, token := range map[string]string{"http.token": c.HTTP.Token, "http.read_token": c.HTTP.ReadToken} {
+		if t := strings.TrimSpace(token); t != "" && (len(t) < 16 || placeholders[strings.ToLower(t)]) {
+			add(key, "(hidden)", "must be a secret of at least 16 characters, not a placeholder")
+		}
 	}
 	if c.ShutdownGrace <= 0 {
 		add("shutdown_grace", c.ShutdownGrace, "must be positive")

@@ -80,9 +80,11 @@ func TestComposeFileFollowsTheSpecification(t *testing.T) {
 		name      string
 		env       types.Mapping
 		wantToken string
+		wantErr   string
 	}{
-		{"without BRIEFING_HTTP_TOKEN the placeholder is the token", types.Mapping{}, "change-me"},
-		{"BRIEFING_HTTP_TOKEN from the environment or .env is the token", types.Mapping{"BRIEFING_HTTP_TOKEN": "s3cret"}, "s3cret"},
+		{"without the tokens compose refuses to start (no placeholder protects anything)", types.Mapping{}, "", "required variable BRIEFING_HTTP_TOKEN"},
+		{"the tokens come from the environment or .env",
+			types.Mapping{"BRIEFING_HTTP_TOKEN": "s3cret-0123456789abcdef", "BRIEFING_HTTP_READ_TOKEN": "read-0123456789abcdef"}, "s3cret-0123456789abcdef", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +94,12 @@ func TestComposeFileFollowsTheSpecification(t *testing.T) {
 				ConfigFiles: []types.ConfigFile{{Filename: composeFile}},
 				Environment: tt.env,
 			}, func(o *loader.Options) { o.SetProjectName("briefing", true) })
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("%s: err = %v, want %q", composeFile, err, tt.wantErr)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatalf("%s: %v", composeFile, err)
 			}
@@ -136,8 +144,9 @@ func TestComposeRunsTheDaemonWithMailpit(t *testing.T) {
 	if !slices.Equal(b.Command, []string{"serve"}) {
 		t.Errorf("briefing: command %v, want [serve]", b.Command)
 	}
-	if !slices.Contains(b.Ports, "8080:8080") {
-		t.Errorf("briefing: ports %v, want 8080:8080", b.Ports)
+	// Published on the loopback interface only: the editions are marked VS-NfD.
+	if !slices.Equal(b.Ports, []string{"127.0.0.1:8080:8080"}) {
+		t.Errorf("briefing: ports %v, want 127.0.0.1:8080:8080", b.Ports)
 	}
 	if b.Healthcheck == nil || !slices.Equal(b.Healthcheck.Test, []string{"CMD", "/briefing", "healthcheck"}) {
 		t.Errorf("briefing: healthcheck %+v, want [CMD /briefing healthcheck] (the image has no shell)", b.Healthcheck)
@@ -145,8 +154,13 @@ func TestComposeRunsTheDaemonWithMailpit(t *testing.T) {
 	if _, ok := b.DependsOn["mailpit"]; !ok {
 		t.Error("briefing: does not depend on mailpit")
 	}
-	if b.Environment["BRIEFING_SCHEDULE"] == "" || b.Environment["BRIEFING_HTTP_TOKEN"] == "" {
-		t.Error("briefing: BRIEFING_SCHEDULE and BRIEFING_HTTP_TOKEN must be set")
+	if b.Environment["BRIEFING_SCHEDULE"] == "" {
+		t.Error("briefing: BRIEFING_SCHEDULE must be set")
+	}
+	for _, k := range []string{"BRIEFING_HTTP_TOKEN", "BRIEFING_HTTP_READ_TOKEN"} {
+		if v := b.Environment[k]; !strings.HasPrefix(v, "${"+k+":?") {
+			t.Errorf("briefing: %s=%q, want a required variable ${%s:?…} without a default", k, v, k)
+		}
 	}
 
 	// Mail goes to mailpit's SMTP port, in plain text, to at least one address.
@@ -169,7 +183,7 @@ func TestComposeRunsTheDaemonWithMailpit(t *testing.T) {
 	if !strings.HasPrefix(mp.Image, "axllent/mailpit") {
 		t.Errorf("mailpit: image %q, want axllent/mailpit", mp.Image)
 	}
-	for _, p := range []string{"8025:8025", "1025:1025"} {
+	for _, p := range []string{"127.0.0.1:8025:8025", "127.0.0.1:1025:1025"} {
 		if !slices.Contains(mp.Ports, p) {
 			t.Errorf("mailpit: ports %v, want %s", mp.Ports, p)
 		}

@@ -26,7 +26,8 @@ const (
 )
 
 // clusterSettings are the keys of ../config.yaml that the ConfigMap changes: the folders on
-// the claim mounted at /data, the HTTP address the probes and the Service reach, JSON logs.
+// the claim mounted at /data, the HTTP address the probes and the Service reach, editions and
+// run history only with the read token, JSON logs.
 // Everything else (themes, measures, charts, ...) is the project's configuration, unchanged.
 var clusterSettings = []struct{ key, value string }{
 	{"docs.dir", "/data/docs"},
@@ -34,6 +35,7 @@ var clusterSettings = []struct{ key, value string }{
 	{"output.dir", "/data/out"},
 	{"state.dir", "/data/state"},
 	{"http.listen", "0.0.0.0:8080"},
+	{"http.require_read_token", "true"},
 	{"log.format", "json"},
 }
 

@@ -57,6 +57,7 @@ state:
   dir: state
 http:
   listen: 127.0.0.1:8080
+  require_read_token: false
 log:
   format: auto
 `
@@ -69,6 +70,7 @@ state:
   dir: /data/state
 http:
   listen: 0.0.0.0:8080
+  require_read_token: true
 log:
   format: json
 `

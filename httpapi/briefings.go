@@ -25,6 +25,24 @@ func servable(name string) bool {
 	return name == latestName || editionName.MatchString(name)
 }
 
+// written reports whether a file of the output folder is one the daemon wrote: a regular
+// file with one link (a hard link to a file elsewhere, "briefing-….pdf" → /etc/shadow, has
+// two), and, when the run history is known, latest.pdf or the output of a recorded run.
+func (a *api) written(name string, fi fs.FileInfo) bool {
+	if !fi.Mode().IsRegular() || links(fi) != 1 {
+		return false
+	}
+	if name == latestName || a.History == nil {
+		return true
+	}
+	for _, r := range a.History.Runs() {
+		if r.Output == name {
+			return true
+		}
+	}
+	return false
+}
+
 // editionFile is one entry of GET /briefings/.
 type editionFile struct {
 	Name     string    `json:"name"`
@@ -59,7 +77,7 @@ func (a *api) listEditions(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		fi, err := root.Stat(e.Name()) // follows symlinks, but only inside the folder
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil || !a.written(e.Name(), fi) {
 			continue
 		}
 		files = append(files, editionFile{Name: e.Name(), Size: fi.Size(), Modified: fi.ModTime().UTC(),
@@ -112,7 +130,7 @@ func (a *api) serveEdition(w http.ResponseWriter, r *http.Request) {
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
+	if err != nil || !a.written(name, fi) {
 		http.NotFound(w, r)
 		return
 	}

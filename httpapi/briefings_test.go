@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"mime"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/secbrief/briefing/edition"
 	"github.com/secbrief/briefing/httpapi"
 )
 
@@ -224,5 +226,66 @@ func TestNothingButEditionsCanBeFetched(t *testing.T) {
 				t.Errorf("GET %s: the secret was served", tt.target)
 			}
 		})
+	}
+}
+
+// runsOf is a run history that produced the named editions.
+type runsOf []string
+
+func (r runsOf) Runs() []edition.Record {
+	var out []edition.Record
+	for _, name := range r {
+		out = append(out, edition.Record{ID: "20261124T060000.000000000Z", Status: edition.StatusSuccess, Output: name})
+	}
+	return out
+}
+
+// Only files the daemon wrote are served: a hard link in the output folder to a file
+// elsewhere (it has two links), or a file named like an edition that no run produced, is
+// neither listed nor served.
+func TestOnlyFilesTheDaemonWroteAreServed(t *testing.T) {
+	out := editions(t)
+	outside := filepath.Join(filepath.Dir(out), "secret.pdf")
+	if err := os.Link(outside, filepath.Join(out, "briefing-2026-11-25T0600.pdf")); err != nil {
+		t.Skip(err)
+	}
+	writeFile(t, filepath.Join(out, "briefing-2026-11-26T0600.pdf"), "%PDF-1.4 planted")
+	srv := start(t, httpapi.Config{OutputDir: out, History: runsOf{"briefing-2026-11-24T0600.pdf", "briefing-2026-11-26T0600-9.pdf"}})
+	for _, name := range []string{"briefing-2026-11-25T0600.pdf", "briefing-2026-11-26T0600.pdf", "briefing-2026-11-23T0600.pdf"} {
+		if r := do(t, srv, http.MethodGet, "/briefings/"+name, nil); r.status != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", name, r.status)
+		}
+	}
+	if r := do(t, srv, http.MethodGet, "/briefings/briefing-2026-11-24T0600.pdf", nil); r.status != http.StatusOK {
+		t.Errorf("a recorded edition: status %d", r.status)
+	}
+	r := do(t, srv, http.MethodGet, "/briefings/", nil)
+	if strings.Contains(r.body, "11-25") || strings.Contains(r.body, "11-26") || !strings.Contains(r.body, "11-24T0600.pdf") {
+		t.Errorf("listing: %s", r.body)
+	}
+}
+
+// With http.read_token, the editions and the run history need it (bearer token or basic
+// authentication); health, readiness and metrics stay open.
+func TestReadingNeedsTheReadToken(t *testing.T) {
+	out := editions(t)
+	srv := start(t, httpapi.Config{OutputDir: out, Token: "run-token-0123456789", ReadToken: "read-token-0123456789"})
+	for _, c := range []struct {
+		path   string
+		header http.Header
+		want   int
+	}{
+		{"/briefings/", nil, http.StatusUnauthorized},
+		{"/briefings/latest.pdf", nil, http.StatusUnauthorized},
+		{"/runs", nil, http.StatusUnauthorized},
+		{"/briefings/latest.pdf", http.Header{"Authorization": {"Bearer wrong"}}, http.StatusUnauthorized},
+		{"/briefings/latest.pdf", http.Header{"Authorization": {"Bearer read-token-0123456789"}}, http.StatusOK},
+		{"/briefings/", http.Header{"Authorization": {"Bearer run-token-0123456789"}}, http.StatusOK},
+		{"/briefings/latest.pdf", http.Header{"Authorization": {"Basic " + base64.StdEncoding.EncodeToString([]byte("lage:read-token-0123456789"))}}, http.StatusOK},
+		{"/healthz", nil, http.StatusOK},
+	} {
+		if r := do(t, srv, http.MethodGet, c.path, c.header); r.status != c.want {
+			t.Errorf("GET %s with %v: status %d, want %d", c.path, c.header, r.status, c.want)
+		}
 	}
 }

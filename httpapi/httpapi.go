@@ -28,6 +28,9 @@ type History interface {
 type Config struct {
 	OutputDir string // the folder of editions (read-only)
 	Token     string // bearer token for POST /run; empty disables POST /run
+	// ReadToken, when set, is needed to read the editions and the run history (GET
+	// /briefings/…, GET /runs): as a bearer token or as the password of basic authentication.
+	ReadToken string
 	Runner    Runner
 	History   History
 	Metrics   http.Handler // served at /metrics
@@ -59,9 +62,9 @@ func New(c Config) http.Handler {
 	if c.Metrics != nil {
 		mux.Handle("GET /metrics", c.Metrics)
 	}
-	mux.HandleFunc("GET /briefings/{$}", a.listEditions)
-	mux.HandleFunc("GET /briefings/{name}", a.serveEdition)
-	mux.HandleFunc("GET /runs", a.runs)
+	mux.HandleFunc("GET /briefings/{$}", a.readers(a.listEditions))
+	mux.HandleFunc("GET /briefings/{name}", a.readers(a.serveEdition))
+	mux.HandleFunc("GET /runs", a.readers(a.runs))
 	mux.HandleFunc("POST /run", a.runNow)
 	return logRequests(c.Log, canonicalOnly(mux))
 }

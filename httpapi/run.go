@@ -73,7 +73,45 @@ func (a *api) authorized(r *http.Request) bool {
 	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return false
 	}
-	got := sha256.Sum256([]byte(strings.TrimSpace(token)))
-	want := sha256.Sum256([]byte(a.Token))
-	return subtle.ConstantTimeCompare(got[:], want[:]) == 1
+	return sameToken(strings.TrimSpace(token), a.Token)
+}
+
+// sameToken compares a presented token with a configured one as SHA-256 digests in constant
+// time; an empty configured token matches nothing.
+func sameToken(got, want string) bool {
+	if want == "" {
+		return false
+	}
+	g, w := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
+	return subtle.ConstantTimeCompare(g[:], w[:]) == 1
+}
+
+// mayRead reports whether r may read the editions and the run history: always when no
+// http.read_token is set; else with that token (or the run token) as a bearer token, or as
+// the password of basic authentication (for browsers; the user name is not checked).
+func (a *api) mayRead(r *http.Request) bool {
+	if a.ReadToken == "" {
+		return true
+	}
+	if _, pass, ok := r.BasicAuth(); ok {
+		return sameToken(pass, a.ReadToken) || sameToken(pass, a.Token)
+	}
+	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	token = strings.TrimSpace(token)
+	return sameToken(token, a.ReadToken) || sameToken(token, a.Token)
+}
+
+// readers wraps a handler of editions or runs with the read token check.
+func (a *api) readers(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !a.mayRead(r) {
+			w.Header().Set("WWW-Authenticate", `Basic realm="briefing", charset="UTF-8"`)
+			writeJSON(w, http.StatusUnauthorized, errorBody{"this needs http.read_token (bearer token or basic authentication)"})
+			return
+		}
+		next(w, r)
+	}
 }

@@ -102,7 +102,8 @@ func (d *daemon) serve(ctx context.Context) error {
 			return fmt.Errorf("http.listen %s: %w", cfg.HTTP.Listen, err)
 		}
 		srv = httpapi.Server(cfg.HTTP.Listen, httpapi.New(httpapi.Config{
-			OutputDir: cfg.Output.Dir, Token: strings.TrimSpace(cfg.HTTP.Token), Runner: runner{d}, History: d.engine,
+			OutputDir: cfg.Output.Dir, Token: strings.TrimSpace(cfg.HTTP.Token), ReadToken: strings.TrimSpace(cfg.HTTP.ReadToken),
+			Runner: runner{d}, History: d.engine,
 			Metrics: d.metrics.Handler(), Log: d.log,
 		}))
 		go func() {

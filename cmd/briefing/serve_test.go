@@ -282,7 +282,7 @@ schedule_min_interval: 1s
 shutdown_grace: %s
 http:
   listen: %s
-  token: s3cret
+  token: s3cret-0123456789abcdef
 delivery:
   attempts: 3
   base_delay: 100ms
@@ -359,7 +359,7 @@ func TestServeBuildsDeliversOnceAndAnswersOverHTTP(t *testing.T) {
 		if code := post(base+"/run", "wrong"); code != http.StatusUnauthorized {
 			t.Errorf("POST /run with a wrong token = %d, want 401", code)
 		}
-		eventually(t, 10*time.Second, "POST /run with the token is accepted", func() bool { return post(base+"/run", "s3cret") == http.StatusAccepted })
+		eventually(t, 10*time.Second, "POST /run with the token is accepted", func() bool { return post(base+"/run", "s3cret-0123456789abcdef") == http.StatusAccepted })
 		_, m := get(base + "/metrics")
 		for _, want := range []string{`briefing_runs_total{status="success"}`, `briefing_runs_total{status="unchanged"}`,
 			`briefing_deliveries_total{status="sent",target="mail"}`, `briefing_deliveries_total{status="sent",target="webhook"}`,

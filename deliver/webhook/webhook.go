@@ -34,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/secbrief/briefing/edition"
 )
@@ -48,8 +49,13 @@ const (
 // DefaultTimeout bounds a request when Config.Timeout is zero.
 const DefaultTimeout = 30 * time.Second
 
-// errorBodyBytes is how much of an error response goes into the error.
-const errorBodyBytes = 512
+// errorBodyBytes is how much of an error response is read; errorText is how much of it goes
+// into the error. The receiver's words end up in logs, in the run history and in the owner's
+// mail: a short line of printable text, no more.
+const (
+	errorBodyBytes = 512
+	errorText      = 120
+)
 
 // Config describes the receiver.
 type Config struct {
@@ -174,11 +180,27 @@ func (s *Sender) Deliver(ctx context.Context, e edition.Edition) error {
 		return nil
 	}
 	head, _ := io.ReadAll(io.LimitReader(resp.Body, errorBodyBytes))
-	msg := strings.Join(strings.Fields(strings.ToValidUTF8(string(head), "\uFFFD")), " ") // one line
+	msg := receiverText(head)
 	if msg == "" {
 		return fmt.Errorf("webhook post %s: %s", s.shown, resp.Status)
 	}
-	return fmt.Errorf("webhook post %s: %s: %s", s.shown, resp.Status, msg)
+	return fmt.Errorf("webhook post %s: %s: receiver said %q", s.shown, resp.Status, msg)
+}
+
+// receiverText makes a receiver's answer safe to repeat: one line of printable characters,
+// at most errorText of them.
+func receiverText(b []byte) string {
+	text := strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) {
+			return r
+		}
+		return ' '
+	}, strings.ToValidUTF8(string(b), " "))
+	text = strings.Join(strings.Fields(text), " ")
+	if r := []rune(text); len(r) > errorText {
+		text = string(r[:errorText]) + "…"
+	}
+	return text
 }
 
 // payload returns the JSON body for e.

@@ -196,11 +196,28 @@ func TestErrorStatusIsAnError(t *testing.T) {
 			t.Errorf("err = %v, want it to contain %q", err, want)
 		}
 	}
-	if len(err.Error()) > 1024 {
-		t.Errorf("error is %d bytes long, want only the beginning of the response", len(err.Error()))
+	if len(err.Error()) > 300 {
+		t.Errorf("error is %d bytes long, want only a short beginning of the response", len(err.Error()))
 	}
 	if strings.Contains(err.Error(), "hidden") {
 		t.Errorf("err = %v, shows the URL's query", err)
+	}
+}
+
+// A receiver's answer goes into logs, the run history and the owner's mail: control
+// characters and escape sequences are not passed on.
+func TestAReceiversAnswerIsRepeatedAsPlainText(t *testing.T) {
+	r := startReceiver(t, http.StatusBadRequest, "bad\x1b[31mred\r\nX-Injected: yes\x00end")
+	e, _ := writePDF(t)
+	err := newSender(t, Config{URL: r.URL, Secret: secret}).Deliver(context.Background(), e)
+	if err == nil {
+		t.Fatal("a 400 response is no error")
+	}
+	if strings.ContainsAny(err.Error(), "\x1b\r\n\x00") {
+		t.Errorf("err = %q passes control characters on", err)
+	}
+	if !strings.Contains(err.Error(), "receiver said") {
+		t.Errorf("err = %v does not say whose words these are", err)
 	}
 }
 
