@@ -32,14 +32,17 @@ type Config struct {
 	// ScheduleMinInterval is the shortest time between two scheduled runs that the schedule
 	// may ask for; a shorter one is an error (tests set it lower).
 	ScheduleMinInterval time.Duration `mapstructure:"schedule_min_interval"`
-	State               State         `mapstructure:"state"`
-	HTTP                HTTP          `mapstructure:"http"`
-	Delivery            Delivery      `mapstructure:"delivery"`
-	Mail                Mail          `mapstructure:"mail"`
-	Webhook             Webhook       `mapstructure:"webhook"`
-	Docs                Docs          `mapstructure:"docs"`
-	Log                 Log           `mapstructure:"log"`
-	Analysis            Analysis      `mapstructure:"analysis"`
+	// BuildTimeout bounds a run of "serve": after it the run is cancelled and recorded as
+	// failed, and a run that still goes on a minute later makes /healthz fail.
+	BuildTimeout time.Duration `mapstructure:"build_timeout"`
+	State        State         `mapstructure:"state"`
+	HTTP         HTTP          `mapstructure:"http"`
+	Delivery     Delivery      `mapstructure:"delivery"`
+	Mail         Mail          `mapstructure:"mail"`
+	Webhook      Webhook       `mapstructure:"webhook"`
+	Docs         Docs          `mapstructure:"docs"`
+	Log          Log           `mapstructure:"log"`
+	Analysis     Analysis      `mapstructure:"analysis"`
 	// Themes, Measures and Entities are the vocabulary of the analysis; config.yaml ships a
 	// default set for the Korean peninsula and NATO's Indo-Pacific partners.
 	Themes   []Theme   `mapstructure:"themes"`
@@ -71,10 +74,11 @@ func Default() Config {
 		Briefing: Briefing{Title: "Lagebild", Marking: "VS – NUR FÜR DEN DIENSTGEBRAUCH"},
 		Output:   Output{File: "out/briefing.pdf", Dir: "out", Keep: 30},
 		Schedule: "0 6 * * *", ShutdownGrace: 30 * time.Second, ScheduleMinInterval: time.Minute,
-		State:    State{Dir: "state", History: 200, SkipUnchanged: true},
-		HTTP:     HTTP{Listen: "127.0.0.1:8080"},
-		Delivery: Delivery{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute},
-		Mail:     Mail{Port: 587, TLS: "starttls"},
+		BuildTimeout: 10 * time.Minute,
+		State:        State{Dir: "state", History: 200, SkipUnchanged: true},
+		HTTP:         HTTP{Listen: "127.0.0.1:8080"},
+		Delivery:     Delivery{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute},
+		Mail:         Mail{Port: 587, TLS: "starttls"},
 		PDF: PDF{Paper: "A4", Orientation: "portrait", StatementsPerTheme: 4, KeyJudgements: 5,
 			KeyFigures: 10, TimelineEvents: 12, ChartDPI: 220, MaxBars: 6},
 		Docs:     Docs{Dir: "seeds", MaxFileMB: 20},

@@ -154,6 +154,9 @@ func validateServe(c Config, add func(key string, value any, format string, args
 			add(key, "(hidden)", "must be a secret of at least 16 characters, not a placeholder")
 		}
 	}
+	if c.BuildTimeout <= 0 {
+		add("build_timeout", c.BuildTimeout, "must be positive (with a unit: 10m)")
+	}
 	if c.ShutdownGrace <= 0 {
 		add("shutdown_grace", c.ShutdownGrace, "must be positive")
 	}

@@ -67,6 +67,9 @@ type Options struct {
 	Now      func() time.Time
 	Log      *slog.Logger
 	Observer Observer
+	// BuildTimeout bounds a run: after it the run is cancelled and recorded as failed. Zero
+	// means no bound.
+	BuildTimeout time.Duration
 }
 
 // Engine runs jobs one at a time and keeps their history.
@@ -74,6 +77,18 @@ type Engine struct {
 	opt     Options
 	history *history
 	running atomic.Bool
+	since   atomic.Int64 // start of the running run, Unix nanoseconds
+}
+
+// Stuck reports a run that has gone on for longer than the build timeout and a minute more:
+// it did not stop when it was cancelled, and the process needs a restart. (A liveness probe
+// that asks /healthz restarts it.)
+func (e *Engine) Stuck() (time.Duration, bool) {
+	if e.opt.BuildTimeout <= 0 || !e.running.Load() {
+		return 0, false
+	}
+	d := time.Since(time.Unix(0, e.since.Load()))
+	return d, d > e.opt.BuildTimeout+time.Minute
 }
 
 // NewEngine prepares the output and state folders and loads the run history.
@@ -164,7 +179,13 @@ func (e *Engine) claim(trigger string, scheduled time.Time) (Record, error) {
 
 func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
 	defer e.running.Store(false)
+	e.since.Store(time.Now().UnixNano())
 	start := rec.Start
+	var cancel context.CancelFunc = func() {}
+	if e.opt.BuildTimeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, e.opt.BuildTimeout)
+	}
+	defer cancel()
 	log := e.opt.Log.With("run_id", rec.ID)
 	if err := e.history.save(rec); err != nil {
 		log.Error("save run record", "err", err)
@@ -176,6 +197,9 @@ func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
 	err := e.safeRun(ctx, job, &rec, log)
 	rec.End = e.opt.Now()
 	switch {
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		rec.Status, rec.Error = StatusFailed, fmt.Sprintf("timed out after %s (build_timeout): %v", e.opt.BuildTimeout, err)
+		log.Error("run timed out", "err", err, "duration", rec.End.Sub(start).String())
 	case err != nil && ctx.Err() != nil:
 		rec.Status, rec.Error = StatusAborted, err.Error()
 		log.Warn("run aborted", "err", err, "duration", rec.End.Sub(start).String())

@@ -376,3 +376,24 @@ func TestACorruptStateFileIsRebuiltNotABuild(t *testing.T) {
 		t.Errorf("the corrupt file is not kept aside: %v", matches)
 	}
 }
+
+// A build that runs beyond build_timeout is cancelled and recorded as failed, with the reason.
+func TestABuildBeyondItsTimeoutFails(t *testing.T) {
+	dir := t.TempDir()
+	e, err := NewEngine(Options{OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state"), BuildTimeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := job("h", "", nil)
+	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
+		<-ctx.Done() // an analysis that checks its context
+		return Built{}, ctx.Err()
+	}
+	rec, _ := e.Run(context.Background(), j, TriggerSchedule, time.Time{})
+	if rec.Status != StatusFailed || !strings.Contains(rec.Error, "timed out after 50ms (build_timeout)") {
+		t.Errorf("record = %+v", rec)
+	}
+	if _, stuck := e.Stuck(); stuck {
+		t.Error("a finished run is reported stuck")
+	}
+}

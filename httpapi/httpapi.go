@@ -4,11 +4,13 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/secbrief/briefing/edition"
 )
@@ -35,7 +37,10 @@ type Config struct {
 	History   History
 	Metrics   http.Handler // served at /metrics
 	Ready     func() bool  // nil: ready when OutputDir/latest.pdf exists
-	Log       *slog.Logger
+	// Stuck, when set, reports a run that has gone on far beyond the build timeout: /healthz
+	// then fails, so that a liveness probe restarts the process.
+	Stuck func() (time.Duration, bool)
+	Log   *slog.Logger
 }
 
 // api holds the configuration the handlers use.
@@ -70,6 +75,12 @@ func New(c Config) http.Handler {
 }
 
 func (a *api) healthz(w http.ResponseWriter, r *http.Request) {
+	if a.Stuck != nil {
+		if d, stuck := a.Stuck(); stuck {
+			writeText(w, http.StatusServiceUnavailable, fmt.Sprintf("a build has been running for %s, beyond build_timeout\n", d.Round(time.Second)))
+			return
+		}
+	}
 	writeText(w, http.StatusOK, "ok\n")
 }
 

@@ -267,3 +267,17 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// A build that goes on far beyond its timeout makes /healthz fail, so that a liveness probe
+// restarts the process (it stayed "ok" while no scheduled run could start).
+func TestHealthFailsWhileABuildIsStuck(t *testing.T) {
+	stuck := false
+	srv := start(t, httpapi.Config{OutputDir: t.TempDir(), Stuck: func() (time.Duration, bool) { return 15 * time.Minute, stuck }})
+	if r := do(t, srv, http.MethodGet, "/healthz", nil); r.status != http.StatusOK {
+		t.Fatalf("healthz = %d", r.status)
+	}
+	stuck = true
+	if r := do(t, srv, http.MethodGet, "/healthz", nil); r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, "15m0s") {
+		t.Errorf("healthz = %d %q, want 503 naming the duration", r.status, r.body)
+	}
+}

@@ -70,7 +70,7 @@ func newDaemon(cfg config.Config, flags *pflag.FlagSet, log *slog.Logger) (*daem
 	d.metrics.Build(version)
 	d.cfg.Store(&cfg)
 	d.engine, err = edition.NewEngine(edition.Options{OutputDir: cfg.Output.Dir, StateDir: cfg.State.Dir, History: cfg.State.History,
-		Location: loc, Log: log, Observer: d.metrics})
+		Location: loc, Log: log, Observer: d.metrics, BuildTimeout: cfg.BuildTimeout})
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func (d *daemon) serve(ctx context.Context) error {
 		}
 		srv = httpapi.Server(cfg.HTTP.Listen, httpapi.New(httpapi.Config{
 			OutputDir: cfg.Output.Dir, Token: strings.TrimSpace(cfg.HTTP.Token), ReadToken: strings.TrimSpace(cfg.HTTP.ReadToken),
-			Runner: runner{d}, History: d.engine,
+			Runner: runner{d}, History: d.engine, Stuck: d.engine.Stuck,
 			Metrics: d.metrics.Handler(), Log: d.log,
 		}))
 		go func() {
