@@ -11,9 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/briefing/analysis"
-	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 )
 
@@ -29,7 +27,7 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	model, err := analyze(ctx, cfg, edition, log)
+	model, err := build.Model(ctx, cfg, edition, log)
 	if err != nil {
 		return err
 	}
@@ -77,29 +75,4 @@ func checkConfig(cfg config.Config) error {
 		msg += "\n  " + p.String()
 	}
 	return fmt.Errorf("%s", msg)
-}
-
-// analyze reads the corpus and builds the analysis model of the edition of that date.
-func analyze(ctx context.Context, cfg config.Config, edition time.Time, log *slog.Logger) (*briefing.Model, error) {
-	docs, warnings, err := ingest.Load(ctx, cfg.Docs.Dir, ingest.Options{
-		MaxFileBytes: int64(cfg.Docs.MaxFileMB) << 20,
-		Language:     cfg.Language,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read documents: %w", err)
-	}
-	for _, w := range warnings {
-		log.Warn(w.Message, "doc", w.Path)
-	}
-	log.Info("documents read", "docs", len(docs), "warnings", len(warnings), "dir", cfg.Docs.Dir)
-	opts := cfg.AnalysisOptions()
-	opts.Since = cfg.Briefing.Since(edition)
-	model, err := analysis.Analyze(ctx, docs, warnings, opts)
-	if err != nil {
-		return nil, fmt.Errorf("analyse documents: %w", err)
-	}
-	for _, w := range model.Warnings[len(warnings):] {
-		log.Warn(w.Message, "doc", w.Path) // what the analysis found: not relevant, too long
-	}
-	return model, nil
 }

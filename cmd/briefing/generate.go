@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -11,10 +9,7 @@ import (
 	"time"
 
 	"github.com/secbrief/briefing/atomicfile"
-	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/config"
-	"github.com/secbrief/briefing/pdf"
-	"github.com/secbrief/briefing/report"
+	"github.com/secbrief/briefing/build"
 )
 
 func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -36,16 +31,16 @@ func runGenerate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	start := time.Now()
-	model, err := analyze(ctx, cfg, edition, log)
+	model, err := build.Model(ctx, cfg, edition, log)
 	if err != nil {
 		return err
 	}
 	if *jsonOut != "" {
-		if err := writeJSON(*jsonOut, model); err != nil {
+		if err := build.WriteModel(*jsonOut, model); err != nil {
 			return err
 		}
 	}
-	pdfBytes, err := renderBriefing(cfg, model, nil, edition)
+	pdfBytes, err := build.PDF(cfg, model, nil, edition)
 	if err != nil {
 		return err
 	}
@@ -74,40 +69,4 @@ func editionTime(flag string, now func() time.Time) (time.Time, error) {
 		return time.Unix(sec, 0).UTC(), nil
 	}
 	return now(), nil
-}
-
-// renderBriefing builds the briefing's content from the model and typesets it. prev is the
-// model of the previous edition, for the section on what is new (nil: no such section).
-func renderBriefing(cfg config.Config, model, prev *briefing.Model, edition time.Time) ([]byte, error) {
-	loc, err := time.LoadLocation(cfg.Timezone)
-	if err != nil {
-		return nil, fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
-	}
-	wording, err := report.LoadWording(cfg.Language, cfg.Templates.Dir)
-	if err != nil {
-		return nil, err
-	}
-	opts := cfg.ReportOptions(edition.In(loc), pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation))
-	opts.Previous = prev
-	b, err := report.Build(model, wording, opts)
-	if err != nil {
-		return nil, fmt.Errorf("build briefing: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := pdf.Render(&buf, b, pdf.Options{Paper: cfg.PDF.Paper, Orientation: cfg.PDF.Orientation, Created: edition.UTC()}); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func writeJSON(path string, model *briefing.Model) error {
-	return atomicfile.Write(path, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(model); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
-	})
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/deliver"
 	"github.com/secbrief/briefing/deliver/mail"
@@ -19,13 +20,13 @@ import (
 // job is what one run of the daemon does with the configuration cfg.
 func (d *daemon) job(cfg config.Config) edition.Job {
 	return edition.Job{
-		Hash: func() (string, error) { return inputHash(cfg, time.Now()) },
+		Hash: func() (string, error) { return build.InputHash(cfg, time.Now()) },
 		Build: func(ctx context.Context, date time.Time, prev *briefing.Model, log *slog.Logger) (edition.Built, error) {
-			model, err := analyze(ctx, cfg, date, log)
+			model, err := build.Model(ctx, cfg, date, log)
 			if err != nil {
 				return edition.Built{}, err
 			}
-			pdf, err := renderBriefing(cfg, model, prev, date)
+			pdf, err := build.PDF(cfg, model, prev, date)
 			if err != nil {
 				return edition.Built{}, err
 			}

@@ -1,4 +1,4 @@
-package main
+package build
 
 import (
 	"os"
@@ -22,7 +22,7 @@ func TestTheInputHashSeesWhatIngestionReads(t *testing.T) {
 	now := time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC)
 	hash := func() string {
 		t.Helper()
-		h, err := inputHash(cfg, now)
+		h, err := InputHash(cfg, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,5 +52,15 @@ func TestTheInputHashSeesWhatIngestionReads(t *testing.T) {
 			t.Errorf("%s: hash changed %v, want %v", s.name, h != prev, s.moves)
 		}
 		prev = h
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
