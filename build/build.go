@@ -67,14 +67,14 @@ func PDF(cfg config.Config, model, prev *briefing.Model, edition time.Time) ([]b
 	if err != nil {
 		return nil, err
 	}
-	opts := cfg.ReportOptions(edition.In(loc), pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation))
+	opts := cfg.ReportOptions(edition.In(loc))
 	opts.Previous = prev
 	b, err := report.Build(model, wording, opts)
 	if err != nil {
 		return nil, fmt.Errorf("build briefing: %w", err)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Render(&buf, b, pdf.Options{Paper: cfg.PDF.Paper, Orientation: cfg.PDF.Orientation, Created: edition.UTC()}); err != nil {
+	if err := pdf.Render(&buf, b, pdf.Options{Paper: cfg.PDF.Paper, Orientation: cfg.PDF.Orientation, Created: edition.UTC(), ChartDPI: cfg.PDF.ChartDPI}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

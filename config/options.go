@@ -42,14 +42,12 @@ func (s ChartSelection) Selection() charts.Selection {
 	return charts.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
 }
 
-// ReportOptions returns the settings of the briefing's content for an edition; chartWidthMM is
-// the width the page gives a chart.
-func (c Config) ReportOptions(edition time.Time, chartWidthMM float64) report.Options {
+// ReportOptions returns the settings of the briefing's content for an edition.
+func (c Config) ReportOptions(edition time.Time) report.Options {
 	o := report.Options{
 		Lang: c.Language, Title: c.Briefing.Title, Subtitle: c.Briefing.Subtitle, Marking: c.Briefing.Marking,
 		Edition: edition, StatementsPerTheme: c.PDF.StatementsPerTheme, KeyJudgements: c.PDF.KeyJudgements,
 		KeyFigures: c.PDF.KeyFigures, TimelineEvents: c.PDF.TimelineEvents, MaxBars: c.PDF.MaxBars,
-		ChartDPI: c.PDF.ChartDPI, ChartWidthMM: chartWidthMM, ChartHeightMM: 62,
 	}
 	for _, ch := range c.Charts {
 		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: ch.Select.Selection()})

@@ -11,7 +11,6 @@ import (
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/config"
-	"github.com/secbrief/briefing/pdf"
 	"github.com/secbrief/briefing/report"
 )
 
@@ -40,7 +39,7 @@ func Run(ctx context.Context, cfg config.Config, dir string) (Result, *briefing.
 		return Result{}, nil, err
 	}
 	// A fixed edition date keeps the result the same from day to day.
-	o := cfg.ReportOptions(time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC), pdf.ContentWidth(cfg.PDF.Paper, cfg.PDF.Orientation))
+	o := cfg.ReportOptions(time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC))
 	b, err := report.Build(m, wording, o)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("build the briefing of %s: %w", corpus, err)

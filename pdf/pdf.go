@@ -25,7 +25,12 @@ type Options struct {
 	// Created is the creation date recorded in the PDF (the edition time), so that the same
 	// input gives the same bytes.
 	Created time.Time
+	// ChartDPI is the resolution charts are drawn at (charts.CheckDPI); 0 means 220.
+	ChartDPI float64
 }
+
+// chartHeight is the printed height of a chart in millimetres; its width is the column's.
+const chartHeight = 62.0
 
 // Page geometry in millimetres.
 const (
@@ -50,17 +55,6 @@ var (
 )
 
 type rgb struct{ r, g, b int }
-
-// ContentWidth returns the width of the text column for a paper and orientation, for sizing
-// charts.
-func ContentWidth(paper, orientation string) float64 {
-	w, h := pageSize(paper)
-	if orientation == "landscape" {
-		w, h = h, w
-	}
-	_ = h
-	return w - marginLeft - marginRight
-}
 
 func pageSize(paper string) (float64, float64) {
 	if paper == "Letter" {
@@ -98,6 +92,7 @@ func Render(w io.Writer, b *report.Briefing, o Options) error {
 type doc struct {
 	pdf     *gofpdf.Fpdf
 	b       *report.Briefing
+	opt     Options
 	width   float64 // of the text column
 	links   map[int]int
 	toc     []tocEntry
@@ -135,7 +130,10 @@ func newDoc(b *report.Briefing, o Options) (*doc, error) {
 		return nil, fmt.Errorf("load fonts: %w", err)
 	}
 	pw, _ := pdf.GetPageSize()
-	d := &doc{pdf: pdf, b: b, width: pw - marginLeft - marginRight, links: map[int]int{}}
+	if o.ChartDPI == 0 {
+		o.ChartDPI = 220
+	}
+	d := &doc{pdf: pdf, b: b, opt: o, width: pw - marginLeft - marginRight, links: map[int]int{}}
 	for _, s := range b.Sources {
 		d.links[s.N] = pdf.AddLink()
 	}

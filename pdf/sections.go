@@ -7,6 +7,7 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"github.com/secbrief/briefing/charts"
 	"github.com/secbrief/briefing/report"
 )
 
@@ -170,16 +171,24 @@ func (d *doc) charts() {
 			p.Ln(2)
 			continue
 		}
-		if err := checkPNG(ch.PNG); err != nil {
+		// Drawn at the column's width. gofpdf keys images by their pixel width, so each chart
+		// of a document gets a distinct width (ExtraWidthPx) for byte-identical output.
+		var png bytes.Buffer
+		err := charts.Render(&png, ch.Series, charts.Options{WidthMM: d.width, HeightMM: chartHeight, DPI: d.opt.ChartDPI,
+			Lang: b.Lang, ExtraWidthPx: i})
+		if err == nil {
+			err = checkPNG(png.Bytes())
+		}
+		if err != nil {
 			p.SetError(fmt.Errorf("chart %s: %w", ch.ID, err))
 			return
 		}
-		d.heading(ch.Title, 1, ch.HeightMM+20)
+		d.heading(ch.Title, 1, chartHeight+20)
 		name := fmt.Sprintf("chart-%d-%s", i, ch.ID)
-		p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(ch.PNG))
+		p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png.Bytes()))
 		y := p.GetY()
-		p.ImageOptions(name, marginLeft, y, ch.WidthMM, ch.HeightMM, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-		p.SetY(y + ch.HeightMM + 1.5)
+		p.ImageOptions(name, marginLeft, y, d.width, chartHeight, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		p.SetY(y + chartHeight + 1.5)
 		d.color(grey)
 		d.font("I", 8.5)
 		p.SetLeftMargin(marginLeft)

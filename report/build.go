@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -308,23 +307,17 @@ func reported(f briefing.Figure) bool {
 	return f.Modality == "" || f.Modality == briefing.ModalityReported
 }
 
-// charts renders the configured charts; a chart without figures is left out with a note.
+// charts selects the series of the configured charts, with caption and data table; a chart
+// without figures is left out with a note. Drawing them is the renderer's job.
 func (bd *builder) charts() {
-	for i, spec := range bd.o.Charts {
+	for _, spec := range bd.o.Charts {
 		s := charts.Select(bd.m.Figures, spec.Select, bd.o.Lang, bd.o.MaxBars)
-		ch := Chart{ID: spec.ID, Title: spec.Title, WidthMM: bd.o.ChartWidthMM, HeightMM: bd.o.ChartHeightMM}
+		ch := Chart{ID: spec.ID, Title: spec.Title, Series: s}
 		if len(s.Bars) == 0 {
 			ch.Note = bd.text("chart.missing", map[string]any{"Title": spec.Title})
 			bd.b.Charts = append(bd.b.Charts, ch)
 			continue
 		}
-		var png bytes.Buffer
-		err := charts.Render(&png, s, charts.Options{WidthMM: ch.WidthMM, HeightMM: ch.HeightMM, DPI: bd.o.ChartDPI, Lang: bd.o.Lang, ExtraWidthPx: i})
-		if err != nil {
-			bd.errs = append(bd.errs, fmt.Errorf("chart %s: %w", spec.ID, err))
-			continue
-		}
-		ch.PNG = png.Bytes()
 		n := 0
 		for _, c := range bd.b.Charts {
 			if c.Note == "" {

@@ -54,11 +54,11 @@ type FigureRow struct {
 	Cites                  []int
 }
 
-// Chart is a rendered chart with its caption and data table, or a note why it is left out.
+// Chart is a chart's series with its caption and data table, or a note why it is left out.
+// The renderer draws the series at the size and resolution of its page.
 type Chart struct {
 	ID, Title, Caption string
-	PNG                []byte
-	WidthMM, HeightMM  float64
+	Series             charts.Series
 	Rows               []ChartRow
 	Cites              []int
 	Note               string // set when the chart is left out
@@ -111,9 +111,6 @@ type Options struct {
 	TimelineEvents           int
 	MaxBars                  int
 	Charts                   []ChartSpec
-	ChartDPI                 float64
-	ChartWidthMM             float64
-	ChartHeightMM            float64
 	// Previous is the model of the previous edition, for the section on what is new; nil for
 	// none (a one-off briefing or the first edition).
 	Previous *briefing.Model

@@ -44,8 +44,7 @@ func seedModel(t *testing.T, dirs ...string) (*briefing.Model, config.Config) {
 
 func options(cfg config.Config) report.Options {
 	o := report.Options{Lang: "de", Title: "Lagebild", Marking: "VS – NfD", Edition: time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC),
-		StatementsPerTheme: 3, KeyJudgements: 5, KeyFigures: 10, TimelineEvents: 12, MaxBars: 6, ChartDPI: 200,
-		ChartWidthMM: 168, ChartHeightMM: 62}
+		StatementsPerTheme: 3, KeyJudgements: 5, KeyFigures: 10, TimelineEvents: 12, MaxBars: 6}
 	for _, c := range cfg.Charts {
 		o.Charts = append(o.Charts, report.ChartSpec{ID: c.ID, Title: c.Title.De, Select: c.Select.Selection()})
 	}
@@ -147,8 +146,8 @@ func TestChartsShowEveryValueAsTextWithItsSource(t *testing.T) {
 		"trade_volume": {"34,4 Mio. US-Dollar", "52,9 Mio. US-Dollar"},
 	}
 	for _, ch := range b.Charts {
-		if len(ch.PNG) == 0 || ch.Note != "" || !strings.Contains(ch.Caption, "unterschiedlich lang") {
-			t.Errorf("chart %s: %d bytes, note %q, caption %q", ch.ID, len(ch.PNG), ch.Note, ch.Caption)
+		if len(ch.Series.Bars) == 0 || ch.Note != "" || !strings.Contains(ch.Caption, "unterschiedlich lang") {
+			t.Errorf("chart %s: %d bars, note %q, caption %q", ch.ID, len(ch.Series.Bars), ch.Note, ch.Caption)
 		}
 		var values []string
 		for _, r := range ch.Rows {
@@ -170,7 +169,7 @@ func TestAChartWithoutFiguresIsLeftOutWithANote(t *testing.T) {
 	o := options(cfg)
 	o.Charts = []report.ChartSpec{{ID: "none", Title: "Uranvorräte", Select: charts.Selection{Measures: []string{"uranium"}}}}
 	b := build(t, m, o)
-	if len(b.Charts) != 1 || b.Charts[0].PNG != nil || !strings.Contains(b.Charts[0].Note, "Uranvorräte") {
+	if len(b.Charts) != 1 || len(b.Charts[0].Series.Bars) != 0 || !strings.Contains(b.Charts[0].Note, "Uranvorräte") {
 		t.Errorf("chart = %+v", b.Charts)
 	}
 }
