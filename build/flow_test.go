@@ -18,7 +18,8 @@ var layers = []struct {
 }{
 	{"tools", []string{"atomicfile", "fonts", "templates"}},
 	{"domain", []string{"briefing", "briefing/"}},
-	{"plan", []string{"report", "charts"}},
+	{"plan", []string{"report", "charts/series"}},
+	{"draw", []string{"charts"}},
 	{"render", []string{"pdf"}},
 	{"settings", []string{"config"}},
 	{"editions", []string{"edition"}},

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/secbrief/briefing/briefing/analysis"
-	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/charts/series"
 	"github.com/secbrief/briefing/report"
 )
 
@@ -38,8 +38,8 @@ func (c Config) AnalysisOptions() analysis.Options {
 }
 
 // Selection returns the chart selection for the charts package.
-func (s ChartSelection) Selection() charts.Selection {
-	return charts.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
+func (s ChartSelection) Selection() series.Selection {
+	return series.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
 }
 
 // ReportOptions returns the settings of the briefing's content for an edition.

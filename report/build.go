@@ -12,7 +12,7 @@ import (
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/numfmt"
-	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/charts/series"
 )
 
 // labels are the templates without data that the renderer prints as they are.
@@ -311,7 +311,7 @@ func reported(f briefing.Figure) bool {
 // without figures is left out with a note. Drawing them is the renderer's job.
 func (bd *builder) charts() {
 	for _, spec := range bd.o.Charts {
-		s := charts.Select(bd.m.Figures, spec.Select, bd.o.Lang, bd.o.MaxBars)
+		s := series.Select(bd.m.Figures, spec.Select, bd.o.Lang, bd.o.MaxBars)
 		ch := Chart{ID: spec.ID, Title: spec.Title, Series: s}
 		if len(s.Bars) == 0 {
 			ch.Note = bd.text("chart.missing", map[string]any{"Title": spec.Title})

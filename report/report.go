@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/charts/series"
 )
 
 // Briefing is the content of one edition.
@@ -58,7 +58,7 @@ type FigureRow struct {
 // The renderer draws the series at the size and resolution of its page.
 type Chart struct {
 	ID, Title, Caption string
-	Series             charts.Series
+	Series             series.Series
 	Rows               []ChartRow
 	Cites              []int
 	Note               string // set when the chart is left out
@@ -121,5 +121,5 @@ type Options struct {
 // ChartSpec is a configured chart.
 type ChartSpec struct {
 	ID, Title string
-	Select    charts.Selection
+	Select    series.Selection
 }
