@@ -517,14 +517,12 @@ func sentenceEnd(title string) string {
 	return title + "."
 }
 
-var monthsDE = []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-
 // editionDate formats the edition time: "24. November 2026, 07:00 Uhr" or "24 November 2026, 07:00".
 func editionDate(t time.Time, lang string) string {
 	if lang == "en" {
 		return t.Format("2 January 2006, 15:04 MST")
 	}
-	return fmt.Sprintf("%d. %s %d, %s Uhr", t.Day(), monthsDE[t.Month()-1], t.Year(), t.Format("15:04"))
+	return fmt.Sprintf("%d. %s %d, %s Uhr", t.Day(), numfmt.MonthName(t.Month(), lang), t.Year(), t.Format("15:04"))
 }
 
 func union(a, b []int) []int {

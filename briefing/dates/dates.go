@@ -19,6 +19,7 @@ type Match struct {
 }
 
 // Month returns the month number for a German or English month name or abbreviation
+// (the one table of month names that the readers of text share)
 // ("März", "Maerz", "Sept.", "October"), or 0.
 func Month(name string) int {
 	return months[strings.ToLower(strings.TrimSuffix(name, "."))]
@@ -27,7 +28,7 @@ func Month(name string) int {
 var months = map[string]int{
 	"januar": 1, "jänner": 1, "january": 1, "jan": 1,
 	"februar": 2, "feber": 2, "february": 2, "feb": 2,
-	"märz": 3, "maerz": 3, "march": 3, "mär": 3, "mar": 3,
+	"märz": 3, "maerz": 3, "march": 3, "mär": 3, "mrz": 3, "mar": 3,
 	"april": 4, "apr": 4,
 	"mai": 5, "may": 5,
 	"juni": 6, "june": 6, "jun": 6,

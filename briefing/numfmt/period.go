@@ -147,6 +147,9 @@ func part(n, y int, de, en string, isEN bool) string {
 	return strconv.Itoa(n) + ". " + de + " " + strconv.Itoa(y)
 }
 
+// MonthName is the name of month m in the briefing's language ("de" or "en").
+func MonthName(m time.Month, lang string) string { return monthName(m, lang == "en") }
+
 func monthName(m time.Month, en bool) string {
 	if en {
 		return monthsEN[m-1]

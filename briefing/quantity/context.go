@@ -28,7 +28,7 @@ func (sc *scanner) contextBefore(pre, floor int) context {
 		return context{reject: true}
 	}
 	r, _ := runeAt(w, 0)
-	month := isUpper(r) && months[lw]
+	month := isUpper(r) && isMonth(lw)
 	if month || (!dot && vague[lw]) {
 		return context{reject: true}
 	}

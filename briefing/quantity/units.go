@@ -147,7 +147,7 @@ func (sc *scanner) countEN(k int, v float64) unitInfo {
 			p = we
 			continue
 		}
-		if stopEN[lw] || sc.isNumberWord(lw) || durations[lw] || excludedNouns[lw] || (isUpper(r) && months[lw]) {
+		if stopEN[lw] || sc.isNumberWord(lw) || durations[lw] || excludedNouns[lw] || (isUpper(r) && isMonth(lw)) {
 			break
 		}
 		if irregularPlurals[lw] || isPlural(lw) {
@@ -176,7 +176,7 @@ func (sc *scanner) counted(p, we int, lw string, adjacent bool) unitInfo {
 		return u
 	}
 	r, _ := runeAt(sc.s, p)
-	if durations[lw] || excludedNouns[lw] || (isUpper(r) && months[lw]) {
+	if durations[lw] || excludedNouns[lw] || (isUpper(r) && isMonth(lw)) {
 		return unitInfo{}
 	}
 	noun := lw

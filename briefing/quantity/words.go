@@ -1,6 +1,10 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/secbrief/briefing/briefing/dates"
+)
 
 // currencies are the currency words and symbols written after (or, see
 // prefixCurrencies, before) a number, with their ISO 4217 codes.
@@ -177,10 +181,8 @@ var durations = set(`jahr jahre jahren jahres jahrzehnt jahrzehnte jahrzehnten j
 	sekunde sekunden year years month months week weeks day days decade decades century
 	centuries hour hours minute minutes seconds night nights`)
 
-// months are month names and their abbreviations.
-var months = set(`januar jänner februar märz april mai juni juli august september oktober
-	november dezember january february march may june july october december jan feb mär mar
-	apr jun jul aug sep sept okt oct nov dez dec`)
+// isMonth reports a month name or its abbreviation ("März", "Okt").
+func isMonth(lw string) bool { return dates.Month(lw) > 0 }
 
 // designations precede a number that names rather than counts ("Artikel 4", "S. 5");
 // the value says whether the word must end in a period.

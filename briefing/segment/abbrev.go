@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/secbrief/briefing/briefing/dates"
 )
 
 // abbrKind says when the period of an abbreviation can end a sentence.
@@ -68,21 +70,17 @@ func (sp *splitter) abbrevKind(ts, rs int) abbrKind {
 	return abbrNone
 }
 
-// months holds German and English month names and their abbreviations.
-var months = set(`Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember
-	January February March May June July October December
-	Jan Feb Mär Mrz Apr Jun Jul Aug Sep Sept Okt Nov Dez Mar Oct Dec`)
-
-// isMonth reports whether w is a month name, also in the genitive ("Januars").
+// isMonth reports whether w is a capitalised month name or abbreviation, also in the
+// genitive ("Januars").
 func isMonth(w string) bool {
-	if _, ok := months[w]; ok {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		return false
+	}
+	if dates.Month(w) > 0 {
 		return true
 	}
-	if n := len(w); n > 3 && w[n-1] == 's' {
-		_, ok := months[w[:n-1]]
-		return ok
-	}
-	return false
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && dates.Month(w[:n-1]) > 0
 }
 
 // ordinalExact holds nouns that commonly follow an ordinal number and would
