@@ -67,7 +67,7 @@ func PDF(cfg config.Config, model, prev *briefing.Model, edition time.Time) ([]b
 	if err != nil {
 		return nil, err
 	}
-	opts := cfg.ReportOptions(edition.In(loc))
+	opts := ReportOptions(cfg, edition.In(loc))
 	opts.Previous = prev
 	b, err := report.Build(model, wording, opts)
 	if err != nil {
@@ -175,4 +175,17 @@ func hashTree(h io.Writer, fsys fs.FS, what string) error {
 		}
 	}
 	return nil
+}
+
+// ReportOptions returns the settings of the briefing's content for an edition.
+func ReportOptions(c config.Config, edition time.Time) report.Options {
+	o := report.Options{
+		Lang: c.Language, Title: c.Briefing.Title, Subtitle: c.Briefing.Subtitle, Marking: c.Briefing.Marking,
+		Edition: edition, StatementsPerTheme: c.PDF.StatementsPerTheme, KeyJudgements: c.PDF.KeyJudgements,
+		KeyFigures: c.PDF.KeyFigures, TimelineEvents: c.PDF.TimelineEvents, MaxBars: c.PDF.MaxBars,
+	}
+	for _, ch := range c.Charts {
+		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: ch.Select.Selection()})
+	}
+	return o
 }

@@ -1,11 +1,8 @@
 package config
 
 import (
-	"time"
-
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/charts/series"
-	"github.com/secbrief/briefing/report"
 )
 
 // AnalysisOptions returns the analysis settings in the briefing's language.
@@ -40,17 +37,4 @@ func (c Config) AnalysisOptions() analysis.Options {
 // Selection returns the chart selection for the charts package.
 func (s ChartSelection) Selection() series.Selection {
 	return series.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
-}
-
-// ReportOptions returns the settings of the briefing's content for an edition.
-func (c Config) ReportOptions(edition time.Time) report.Options {
-	o := report.Options{
-		Lang: c.Language, Title: c.Briefing.Title, Subtitle: c.Briefing.Subtitle, Marking: c.Briefing.Marking,
-		Edition: edition, StatementsPerTheme: c.PDF.StatementsPerTheme, KeyJudgements: c.PDF.KeyJudgements,
-		KeyFigures: c.PDF.KeyFigures, TimelineEvents: c.PDF.TimelineEvents, MaxBars: c.PDF.MaxBars,
-	}
-	for _, ch := range c.Charts {
-		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: ch.Select.Selection()})
-	}
-	return o
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/report"
 )
@@ -39,7 +40,7 @@ func Run(ctx context.Context, cfg config.Config, dir string) (Result, *briefing.
 		return Result{}, nil, err
 	}
 	// A fixed edition date keeps the result the same from day to day.
-	o := cfg.ReportOptions(time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC))
+	o := build.ReportOptions(cfg, time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC))
 	b, err := report.Build(m, wording, o)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("build the briefing of %s: %w", corpus, err)
