@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -78,6 +79,24 @@ type Engine struct {
 	history *history
 	running atomic.Bool
 	since   atomic.Int64 // start of the running run, Unix nanoseconds
+	mu      sync.Mutex
+	idle    chan struct{} // closed when the running run ends; nil while none runs
+}
+
+// WaitIdle returns when no run is in progress, or with ctx's error when ctx ends first.
+func (e *Engine) WaitIdle(ctx context.Context) error {
+	e.mu.Lock()
+	idle := e.idle
+	e.mu.Unlock()
+	if idle == nil {
+		return nil
+	}
+	select {
+	case <-idle:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Stuck reports a run that has gone on for longer than the build timeout and a minute more:
@@ -173,12 +192,21 @@ func (e *Engine) claim(trigger string, scheduled time.Time) (Record, error) {
 	if !e.running.CompareAndSwap(false, true) {
 		return Record{}, ErrBusy
 	}
+	e.mu.Lock()
+	e.idle = make(chan struct{})
+	e.mu.Unlock()
 	start := e.opt.Now()
 	return Record{ID: runID(start), Trigger: trigger, Scheduled: scheduled, Start: start, Status: StatusRunning, Deliveries: []Delivery{}}, nil
 }
 
 func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
-	defer e.running.Store(false)
+	defer func() {
+		e.mu.Lock()
+		e.running.Store(false)
+		close(e.idle)
+		e.idle = nil
+		e.mu.Unlock()
+	}()
 	e.since.Store(time.Now().UnixNano())
 	start := rec.Start
 	var cancel context.CancelFunc = func() {}

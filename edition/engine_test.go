@@ -397,3 +397,32 @@ func TestABuildBeyondItsTimeoutFails(t *testing.T) {
 		t.Error("a finished run is reported stuck")
 	}
 }
+
+// Shutdown waits on the run's end, not by polling: WaitIdle returns when the run finishes,
+// or with the context's error when that ends first.
+func TestWaitIdle(t *testing.T) {
+	e, _ := newEngine(t)
+	if err := e.WaitIdle(context.Background()); err != nil {
+		t.Fatalf("no run: %v", err)
+	}
+	release := make(chan struct{})
+	j := job("h", "%PDF", nil)
+	j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
+		<-release
+		return Built{PDF: []byte("%PDF"), Model: &briefing.Model{}, Title: "T"}, nil
+	}
+	done := make(chan Record, 1)
+	if _, err := e.Start(context.Background(), j, TriggerManual, func(r Record) { done <- r }); err != nil {
+		t.Fatal(err)
+	}
+	short, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if err := e.WaitIdle(short); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("WaitIdle during a run = %v, want the deadline", err)
+	}
+	close(release)
+	if err := e.WaitIdle(context.Background()); err != nil || e.Running() {
+		t.Errorf("WaitIdle after the run = %v, running %v", err, e.Running())
+	}
+	<-done
+}

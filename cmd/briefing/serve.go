@@ -222,15 +222,15 @@ func (d *daemon) shutdown(srv *http.Server) error {
 	if d.engine.Running() {
 		d.log.Info("waiting for the running build", "grace", grace.String())
 	}
-	deadline := time.Now().Add(grace)
-	for d.engine.Running() && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
-	if d.engine.Running() {
+	graceCtx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := d.engine.WaitIdle(graceCtx); err != nil {
 		d.log.Warn("grace period over: aborting the running build")
 		d.abort()
-		for end := time.Now().Add(10 * time.Second); d.engine.Running() && time.Now().Before(end); {
-			time.Sleep(50 * time.Millisecond)
+		abortCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := d.engine.WaitIdle(abortCtx); err != nil {
+			d.log.Error("the aborted build did not stop within 10 s")
 		}
 	}
 	d.abort()
