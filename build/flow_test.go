@@ -23,7 +23,7 @@ var layers = []struct {
 	{"render", []string{"pdf"}},
 	{"settings", []string{"config"}},
 	{"editions", []string{"edition"}},
-	{"deliver and serve", []string{"deliver", "deliver/", "httpapi", "metrics"}},
+	{"deliver and serve", []string{"deliver", "deliver/", "httpapi", "metrics", "schedule"}},
 	{"build", []string{"build", "eval"}},
 	{"commands", []string{"cmd/"}},
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/secbrief/briefing/edition"
 	"github.com/secbrief/briefing/httpapi"
 	"github.com/secbrief/briefing/metrics"
+	"github.com/secbrief/briefing/schedule"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -133,9 +134,7 @@ func (d *daemon) schedule(cfg config.Config) error {
 	if err != nil {
 		return fmt.Errorf("schedule %q: %w", cfg.Schedule, err)
 	}
-	logger := cronLogger{d.log}
-	c := cron.New(cron.WithLogger(logger), cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)))
-	c.Schedule(sched, cron.FuncJob(func() { d.run(edition.TriggerSchedule, time.Now().Truncate(time.Second)) }))
+	c := schedule.New(sched, func() { d.run(edition.TriggerSchedule, time.Now().Truncate(time.Second)) }, d.log)
 	d.mu.Lock()
 	old := d.cron
 	d.cron = c
@@ -156,10 +155,10 @@ func (d *daemon) schedule(cfg config.Config) error {
 func (d *daemon) startUp(cfg config.Config) {
 	sched, _ := cfg.ScheduleSpec()
 	last := d.engine.LastSuccess()
-	switch {
-	case cfg.RunOnStart:
+	switch schedule.AtStart(cfg.RunOnStart, last, time.Now(), sched) {
+	case schedule.StartNow:
 		go d.run(edition.TriggerStart, time.Time{})
-	case last.IsZero() || sched.Next(last).Before(time.Now()):
+	case schedule.StartCatchUp:
 		d.log.Info("catching up a missed run", "last_edition", last)
 		go d.run(edition.TriggerCatchUp, time.Time{})
 	}
@@ -198,11 +197,12 @@ func (d *daemon) reload() {
 		return
 	}
 	old := d.cfg.Load()
-	if cfg.Output.Dir != old.Output.Dir || cfg.State.Dir != old.State.Dir || cfg.HTTP != old.HTTP || cfg.Timezone != old.Timezone {
-		d.log.Warn("output.dir, state.dir, http and the time zone of edition names take effect after a restart")
+	change := schedule.OnReload(*old, cfg)
+	if len(change.RestartNeeded) > 0 {
+		d.log.Warn("these settings take effect after a restart", "changed", change.RestartNeeded)
 	}
 	d.cfg.Store(&cfg)
-	if cfg.Schedule != old.Schedule || cfg.Timezone != old.Timezone {
+	if change.Reschedule {
 		if err := d.schedule(cfg); err != nil {
 			d.log.Error("schedule not changed", "err", err)
 		}
@@ -241,20 +241,4 @@ func (d *daemon) shutdown(srv *http.Server) error {
 	}
 	d.log.Info("stopped")
 	return nil
-}
-
-// cronLogger passes the scheduler's messages to slog: routine ones at debug level, skipped
-// runs as warnings (cron's default logger hides them), errors as errors.
-type cronLogger struct{ log *slog.Logger }
-
-func (l cronLogger) Info(msg string, kv ...any) {
-	if msg == "skip" {
-		l.log.Warn("scheduled run skipped: the previous one is still running", kv...)
-		return
-	}
-	l.log.Debug("cron: "+msg, kv...)
-}
-
-func (l cronLogger) Error(err error, msg string, kv ...any) {
-	l.log.Error("cron: "+msg, append(kv, "err", err)...)
 }
