@@ -149,3 +149,28 @@ func TestUnknownEnvironmentVariablesAreNamed(t *testing.T) {
 		t.Errorf("UnknownEnv = %q, want %q", got, want)
 	}
 }
+
+// A file with five mistakes gets all five in one pass, each with its line, and a value that
+// came from the environment names the variable.
+func TestProblemsNameTheirLineOrVariable(t *testing.T) {
+	raw := []byte("language: fr\n\nschedule: \"0 6 30 2 *\"\npdf:\n  chart_dpi: 180\ndocs:\n  dir: .\n  max_file_mb: 0\nwebhook:\n  enabled: true\n  url: ftp://x\n  secret: s\n")
+	c, err := FromYAML(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Output.Keep = 0 // as BRIEFING_OUTPUT_KEEP=0 would set it
+	env := func(name string) (string, bool) { return "0", name == "BRIEFING_OUTPUT_KEEP" }
+	got := strings.Join(NewOrigins("config.yaml", raw, env).Locate(c.Validate()), "\n")
+	for _, want := range []string{
+		`config.yaml:1: language = "fr"`,
+		`config.yaml:3: schedule = "0 6 30 2 *"`,
+		`config.yaml:5: pdf.chart_dpi = "180"`,
+		`config.yaml:8: docs.max_file_mb = "0"`,
+		`config.yaml:11: webhook.url = "ftp://x"`,
+		`BRIEFING_OUTPUT_KEEP: output.keep = "0"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}

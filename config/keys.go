@@ -1,10 +1,13 @@
 package config
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Flatten returns every key of v (a Config or part of one) with its value, nested keys joined
@@ -148,4 +151,80 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Origins tells where the value of a key came from, for messages that point the user at it:
+// "config.yaml:42" for a key of the file, "BRIEFING_PDF_CHART_DPI" when the environment set it
+// (which wins over the file).
+type Origins struct {
+	file  string
+	lines map[string]int
+	env   func(string) (string, bool)
+}
+
+// NewOrigins reads the line of every key of a YAML document (nil when there is no file);
+// lookupEnv is os.LookupEnv or a stand-in.
+func NewOrigins(file string, raw []byte, lookupEnv func(string) (string, bool)) Origins {
+	o := Origins{file: file, lines: map[string]int{}, env: lookupEnv}
+	var doc yaml.Node
+	if raw != nil && yaml.Unmarshal(raw, &doc) == nil && len(doc.Content) > 0 {
+		keyLines(doc.Content[0], "", o.lines)
+	}
+	return o
+}
+
+func keyLines(n *yaml.Node, prefix string, out map[string]int) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i].Value
+			if prefix != "" {
+				key = prefix + "." + key
+			}
+			out[key] = n.Content[i].Line
+			keyLines(n.Content[i+1], key, out)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			key := fmt.Sprintf("%s[%d]", prefix, i)
+			out[key] = c.Line
+			keyLines(c, key, out)
+		}
+	}
+}
+
+// Of returns where key's value came from, or "" when it is a default.
+func (o Origins) Of(key string) string {
+	base := key
+	if i := strings.IndexAny(base, "[ "); i >= 0 {
+		base = base[:i]
+	}
+	if o.env != nil {
+		if _, ok := o.env(EnvName(base)); ok {
+			return EnvName(base)
+		}
+	}
+	for k := key; k != ""; {
+		if line, ok := o.lines[k]; ok {
+			return fmt.Sprintf("%s:%d", o.file, line)
+		}
+		i := strings.LastIndexAny(k, ".[")
+		if i < 0 {
+			break
+		}
+		k = k[:i]
+	}
+	return ""
+}
+
+// Locate prefixes each problem with where its value came from.
+func (o Origins) Locate(ps []Problem) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.String()
+		if at := o.Of(p.Key); at != "" {
+			out[i] = at + ": " + out[i]
+		}
+	}
+	return out
 }

@@ -50,11 +50,11 @@ func setup(fs *pflag.FlagSet, args []string, stderr io.Writer) (config.Config, *
 
 // loadChecked loads and validates the configuration of parsed flags and makes the logger.
 func loadChecked(fs *pflag.FlagSet, stderr io.Writer) (config.Config, *slog.Logger, error) {
-	cfg, _, err := loadConfig(fs)
+	cfg, path, err := loadConfig(fs)
 	if err != nil {
 		return config.Config{}, nil, err
 	}
-	if err := checkConfig(cfg); err != nil {
+	if err := checkConfig(cfg, path); err != nil {
 		return config.Config{}, nil, err
 	}
 	log := newLogger(stderr, cfg.Log)
@@ -64,15 +64,25 @@ func loadChecked(fs *pflag.FlagSet, stderr io.Writer) (config.Config, *slog.Logg
 	return cfg, log, nil
 }
 
-// checkConfig turns validation problems into one error listing them all.
-func checkConfig(cfg config.Config) error {
+// checkConfig turns validation problems into one error listing them all, each with where
+// its value came from (the file's line or the environment variable).
+func checkConfig(cfg config.Config, path string) error {
 	problems := cfg.Validate()
 	if len(problems) == 0 {
 		return nil
 	}
 	msg := "invalid configuration:"
-	for _, p := range problems {
-		msg += "\n  " + p.String()
+	for _, p := range origins(path).Locate(problems) {
+		msg += "\n  " + p
 	}
 	return fmt.Errorf("%s", msg)
+}
+
+// origins reads where each setting of the configuration file at path (if any) stands.
+func origins(path string) config.Origins {
+	var raw []byte
+	if path != "" {
+		raw, _ = os.ReadFile(path)
+	}
+	return config.NewOrigins(path, raw, os.LookupEnv)
 }

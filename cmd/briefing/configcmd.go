@@ -28,8 +28,8 @@ func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	problems := cfg.Validate()
-	for _, p := range problems {
-		fmt.Fprintln(stdout, p.String())
+	for _, p := range origins(path).Locate(problems) {
+		fmt.Fprintln(stdout, p)
 	}
 	if _, err := report.LoadWording(cfg.Language, cfg.Templates.Dir); err != nil {
 		fmt.Fprintf(stdout, "templates.dir = %q: %v\n", cfg.Templates.Dir, err)

@@ -190,7 +190,7 @@ func (r runner) RunNow() (string, error) {
 func (d *daemon) reload() {
 	cfg, path, err := loadConfig(d.flags)
 	if err == nil {
-		err = checkConfig(cfg)
+		err = checkConfig(cfg, path)
 	}
 	if err != nil {
 		d.log.Error("configuration not reloaded, keeping the old one", "file", path, "err", err)
