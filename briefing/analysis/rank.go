@@ -286,26 +286,12 @@ func (c *corpus) statement(theme, cluster int, score float64) briefing.Statement
 
 // quoted returns the spans a statement quotes, one per document, in the given order: each
 // sentence with the one before it when it refers back to it.
-func (c *corpus) quoted(members []int) []briefing.Source {
-	var out []briefing.Source
-	docs := map[int]bool{}
-	for _, m := range members {
-		s := c.sents[m]
-		if docs[s.doc] {
-			continue
-		}
-		docs[s.doc] = true
-		first, ok := c.withContext(m)
-		if !ok {
-			first = m
-		}
-		out = append(out, briefing.Source{Doc: c.docs[s.doc].ID, Start: c.sents[first].start, End: s.end})
-	}
-	return out
-}
+func (c *corpus) quoted(members []int) []briefing.Source { return c.spans(members, true) }
 
 // sources returns the spans of sentences, one per document, in the given order.
-func (c *corpus) sources(members []int) []briefing.Source {
+func (c *corpus) sources(members []int) []briefing.Source { return c.spans(members, false) }
+
+func (c *corpus) spans(members []int, withContext bool) []briefing.Source {
 	var out []briefing.Source
 	docs := map[int]bool{}
 	for _, m := range members {
@@ -314,7 +300,13 @@ func (c *corpus) sources(members []int) []briefing.Source {
 			continue
 		}
 		docs[s.doc] = true
-		out = append(out, briefing.Source{Doc: c.docs[s.doc].ID, Start: s.start, End: s.end})
+		first := m
+		if withContext {
+			if f, ok := c.withContext(m); ok {
+				first = f
+			}
+		}
+		out = append(out, briefing.Source{Doc: c.docs[s.doc].ID, Start: c.sents[first].start, End: s.end})
 	}
 	return out
 }
