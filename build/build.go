@@ -24,7 +24,9 @@ import (
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/charts"
 	"github.com/secbrief/briefing/config"
+	"github.com/secbrief/briefing/deliver"
 	"github.com/secbrief/briefing/pdf"
 	"github.com/secbrief/briefing/report"
 	"github.com/secbrief/briefing/templates"
@@ -188,4 +190,19 @@ func ReportOptions(c config.Config, edition time.Time) report.Options {
 		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: ch.Select.Selection()})
 	}
 	return o
+}
+
+// Validate checks a configuration: the settings config checks itself, and the values that a
+// component uses, by the component's own rule (the chart renderer's resolutions, the delivery
+// policy), so that config validate and a run never disagree.
+func Validate(cfg config.Config) []config.Problem {
+	ps := cfg.Validate()
+	if err := charts.CheckDPI(cfg.PDF.ChartDPI); err != nil {
+		ps = append(ps, config.Problem{Key: "pdf.chart_dpi", Value: cfg.PDF.ChartDPI, Message: err.Error()})
+	}
+	d := cfg.Delivery
+	if err := (deliver.Policy{Attempts: d.Attempts, BaseDelay: d.BaseDelay, MaxDelay: d.MaxDelay}).Validate(); err != nil {
+		ps = append(ps, config.Problem{Key: "delivery", Value: fmt.Sprintf("%d, %s, %s", d.Attempts, d.BaseDelay, d.MaxDelay), Message: err.Error()})
+	}
+	return ps
 }

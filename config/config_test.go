@@ -129,7 +129,6 @@ func TestValuesThatMeantSomethingElseAreRefused(t *testing.T) {
 		`schedule = "@every 1ms": runs more often`,
 		`schedule = "* * * * *": runs more often`,
 		`webhook.link_base = "ftp://x": must be an http or https URL`,
-		`pdf.chart_dpi = "180": dpi 180: want 200 to 1200`,
 		`docs.max_file_mb = "9999999999999": must be between 1 and 4096`,
 	} {
 		if !strings.Contains(all, want) {
@@ -164,7 +163,6 @@ func TestProblemsNameTheirLineOrVariable(t *testing.T) {
 	for _, want := range []string{
 		`config.yaml:1: language = "fr"`,
 		`config.yaml:3: schedule = "0 6 30 2 *"`,
-		`config.yaml:5: pdf.chart_dpi = "180"`,
 		`config.yaml:8: docs.max_file_mb = "0"`,
 		`config.yaml:11: webhook.url = "ftp://x"`,
 		`BRIEFING_OUTPUT_KEEP: output.keep = "0"`,

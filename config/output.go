@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/secbrief/briefing/charts"
 )
 
 // Briefing sets the wording of the cover.
@@ -119,10 +117,6 @@ func validateOutput(c Config, add func(key string, value any, format string, arg
 		if n < 1 {
 			add(key, n, "must be at least 1")
 		}
-	}
-	if err := charts.CheckDPI(c.PDF.ChartDPI); err != nil {
-		// The range is the chart renderer's: config validate and generate agree.
-		add("pdf.chart_dpi", c.PDF.ChartDPI, "%v", err)
 	}
 	measures := map[string]bool{}
 	for _, m := range c.Measures {

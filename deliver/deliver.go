@@ -27,11 +27,6 @@ type Policy struct {
 	MaxDelay  time.Duration // upper bound of a wait; 0 = no bound
 }
 
-// DefaultPolicy tries five times, waiting 30 s, 1 min, 2 min and 4 min in between.
-func DefaultPolicy() Policy {
-	return Policy{Attempts: 5, BaseDelay: 30 * time.Second, MaxDelay: 10 * time.Minute}
-}
-
 // Validate checks the policy; errors name the field and value.
 func (p Policy) Validate() error {
 	switch {

@@ -302,7 +302,7 @@ func TestPolicyValidate(t *testing.T) {
 		policy Policy
 		want   string
 	}{
-		{DefaultPolicy(), ""},
+		{Policy{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute}, ""},
 		{Policy{Attempts: 0}, "attempts = 0"},
 		{Policy{Attempts: 1, BaseDelay: -time.Second}, "base delay = -1s"},
 		{Policy{Attempts: 1, MaxDelay: -time.Second}, "max delay = -1s"},

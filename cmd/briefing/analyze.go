@@ -67,7 +67,7 @@ func loadChecked(fs *pflag.FlagSet, stderr io.Writer) (config.Config, *slog.Logg
 // checkConfig turns validation problems into one error listing them all, each with where
 // its value came from (the file's line or the environment variable).
 func checkConfig(cfg config.Config, path string) error {
-	problems := cfg.Validate()
+	problems := build.Validate(cfg)
 	if len(problems) == 0 {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/report"
 )
@@ -27,7 +28,7 @@ func runConfig(_ context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	problems := cfg.Validate()
+	problems := build.Validate(cfg)
 	for _, p := range origins(path).Locate(problems) {
 		fmt.Fprintln(stdout, p)
 	}
