@@ -25,6 +25,7 @@ import (
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/charts/series"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/deliver"
 	"github.com/secbrief/briefing/pdf"
@@ -46,7 +47,7 @@ func Model(ctx context.Context, cfg config.Config, edition time.Time, log *slog.
 		log.Warn(w.Message, "doc", w.Path)
 	}
 	log.Info("documents read", "docs", len(docs), "warnings", len(warnings), "dir", cfg.Docs.Dir)
-	opts := cfg.AnalysisOptions()
+	opts := AnalysisOptions(cfg)
 	opts.Since = cfg.Briefing.Since(edition)
 	model, err := analysis.Analyze(ctx, docs, warnings, opts)
 	if err != nil {
@@ -187,7 +188,7 @@ func ReportOptions(c config.Config, edition time.Time) report.Options {
 		KeyFigures: c.PDF.KeyFigures, TimelineEvents: c.PDF.TimelineEvents, MaxBars: c.PDF.MaxBars,
 	}
 	for _, ch := range c.Charts {
-		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: ch.Select.Selection()})
+		o.Charts = append(o.Charts, report.ChartSpec{ID: ch.ID, Title: ch.Title.In(c.Language), Select: selection(ch.Select)})
 	}
 	return o
 }
@@ -200,9 +201,48 @@ func Validate(cfg config.Config) []config.Problem {
 	if err := charts.CheckDPI(cfg.PDF.ChartDPI); err != nil {
 		ps = append(ps, config.Problem{Key: "pdf.chart_dpi", Value: cfg.PDF.ChartDPI, Message: err.Error()})
 	}
+	for i, m := range cfg.Measures {
+		if err := analysis.CheckKind(m.Kind); err != nil {
+			ps = append(ps, config.Problem{Key: fmt.Sprintf("measures[%d].kind", i), Value: m.Kind, Message: err.Error()})
+		}
+	}
 	d := cfg.Delivery
 	if err := (deliver.Policy{Attempts: d.Attempts, BaseDelay: d.BaseDelay, MaxDelay: d.MaxDelay}).Validate(); err != nil {
 		ps = append(ps, config.Problem{Key: "delivery", Value: fmt.Sprintf("%d, %s, %s", d.Attempts, d.BaseDelay, d.MaxDelay), Message: err.Error()})
 	}
 	return ps
+}
+
+// AnalysisOptions returns the analysis settings in the briefing's language.
+func AnalysisOptions(c config.Config) analysis.Options {
+	o := analysis.Options{
+		Language:            c.Language,
+		StatementsPerTheme:  c.Analysis.StatementsPerTheme,
+		MinThemeScore:       c.Analysis.MinThemeScore,
+		Candidates:          c.Analysis.Candidates,
+		DuplicateSimilarity: c.Analysis.DuplicateSimilarity,
+		Subject:             c.Analysis.Subject,
+		MinSubjectSentences: c.Analysis.MinSubjectSentences,
+	}
+	for _, t := range c.Themes {
+		th := analysis.Theme{ID: t.ID, Title: t.Title.In(c.Language), Exclude: t.Exclude}
+		for _, g := range t.Lexicon {
+			for _, term := range g.Terms {
+				th.Terms = append(th.Terms, analysis.Term{Text: term, Weight: g.Weight})
+			}
+		}
+		o.Themes = append(o.Themes, th)
+	}
+	for _, m := range c.Measures {
+		o.Measures = append(o.Measures, analysis.Named{ID: m.ID, Name: m.Title.In(c.Language), Kind: m.Kind, Terms: m.Terms, Verbs: m.Verbs})
+	}
+	for _, e := range c.Entities {
+		o.Entities = append(o.Entities, analysis.Named{ID: e.ID, Name: e.Name.In(c.Language), Terms: e.Terms, Weak: e.WeakTerms})
+	}
+	return o
+}
+
+// selection returns the chart selection of a configured chart.
+func selection(s config.ChartSelection) series.Selection {
+	return series.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
 }

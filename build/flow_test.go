@@ -16,12 +16,12 @@ var layers = []struct {
 	name     string
 	packages []string // import paths relative to the module; a trailing "/" takes a subtree
 }{
+	{"settings", []string{"config"}}, // decodes and checks; knows no component
 	{"tools", []string{"atomicfile", "fonts", "templates"}},
 	{"domain", []string{"briefing", "briefing/"}},
 	{"plan", []string{"report", "charts/series"}},
 	{"draw", []string{"charts"}},
 	{"render", []string{"pdf"}},
-	{"settings", []string{"config"}},
 	{"editions", []string{"edition"}},
 	{"deliver and serve", []string{"deliver", "deliver/", "httpapi", "metrics", "schedule"}},
 	{"build", []string{"build", "eval"}},

@@ -19,12 +19,14 @@ func TestValidateAsksTheComponents(t *testing.T) {
 	}
 	c.PDF.ChartDPI = 180
 	c.Delivery.MaxDelay = -time.Second
+	c.Measures = []config.Measure{{ID: "m", Kind: "dollars", Terms: []string{"x"}}}
 	var got []string
 	for _, p := range Validate(c) {
 		got = append(got, p.String())
 	}
 	all := strings.Join(got, "\n")
-	for _, want := range []string{`pdf.chart_dpi = "180": dpi 180: want 200 to 1200`, `delivery = "5, 2s, -1s": delivery policy: max delay = -1s`} {
+	for _, want := range []string{`pdf.chart_dpi = "180": dpi 180: want 200 to 1200`, `delivery = "5, 2s, -1s": delivery policy: max delay = -1s`,
+		`measures[0].kind = "dollars": must be one of money, persons, objects, events, distance, percent`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("problems lack %q:\n%s", want, all)
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/secbrief/briefing/briefing/analysis"
 )
 
 // Theme is a section of the briefing and the weighted lexicon that finds its sentences.
@@ -108,11 +106,6 @@ func validateAnalysis(c Config, add func(key string, value any, format string, a
 		}
 	}
 	checkIDs("measures", len(c.Measures), func(i int) (string, int) { return c.Measures[i].ID, len(c.Measures[i].Terms) }, add)
-	for i, m := range c.Measures {
-		if m.Kind != "" && !slices.Contains(analysis.Kinds, m.Kind) {
-			add(fmt.Sprintf("measures[%d].kind", i), m.Kind, "must be one of %s", strings.Join(analysis.Kinds, ", "))
-		}
-	}
 	for i, spec := range c.Analysis.Subject {
 		for _, id := range strings.Split(spec, "+") {
 			if !slices.ContainsFunc(c.Entities, func(e Entity) bool { return e.ID == strings.TrimSpace(id) }) {

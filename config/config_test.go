@@ -71,7 +71,6 @@ func TestValidateNamesKeyAndValue(t *testing.T) {
 		`themes[0].lexicon[0].weight = "0": must be greater than 0`,
 		`themes[1].id = "a": is used by another theme`,
 		`themes[1].lexicon = "": needs at least one group of terms`,
-		`measures[0].kind = "dollars": must be one of money, persons, objects, events, distance, percent`,
 		`analysis.subject[1] = "narnia": "narnia" is not the id of an entity`,
 		`analysis.subject[2] = "nk+atlantis": "atlantis" is not the id of an entity`,
 		`briefing.window = "thirty days": want a positive length such as 30d, 8w or 720h`,

@@ -30,7 +30,7 @@ func Run(ctx context.Context, cfg config.Config, dir string) (Result, *briefing.
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("read %s: %w", corpus, err)
 	}
-	m, err := analysis.Analyze(ctx, docs, warnings, cfg.AnalysisOptions())
+	m, err := analysis.Analyze(ctx, docs, warnings, build.AnalysisOptions(cfg))
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("analyse %s: %w", corpus, err)
 	}

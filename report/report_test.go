@@ -12,7 +12,9 @@ import (
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
+	pipeline "github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/charts"
+	"github.com/secbrief/briefing/charts/series"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/report"
 )
@@ -35,7 +37,7 @@ func seedModel(t *testing.T, dirs ...string) (*briefing.Model, config.Config) {
 		}
 		docs = append(docs, d...)
 	}
-	m, err := analysis.Analyze(context.Background(), docs, nil, cfg.AnalysisOptions())
+	m, err := analysis.Analyze(context.Background(), docs, nil, pipeline.AnalysisOptions(cfg))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +48,7 @@ func options(cfg config.Config) report.Options {
 	o := report.Options{Lang: "de", Title: "Lagebild", Marking: "VS – NfD", Edition: time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC),
 		StatementsPerTheme: 3, KeyJudgements: 5, KeyFigures: 10, TimelineEvents: 12, MaxBars: 6}
 	for _, c := range cfg.Charts {
-		o.Charts = append(o.Charts, report.ChartSpec{ID: c.ID, Title: c.Title.De, Select: c.Select.Selection()})
+		o.Charts = append(o.Charts, report.ChartSpec{ID: c.ID, Title: c.Title.De, Select: series.Selection{Measures: c.Select.Measures, Themes: c.Select.Themes, Units: c.Select.Units, SubjectTerms: c.Select.SubjectTerms}})
 	}
 	return o
 }

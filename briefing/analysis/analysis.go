@@ -8,6 +8,8 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/secbrief/briefing/briefing"
@@ -70,6 +72,14 @@ type Named struct {
 
 // Kinds of measures: a figure is of a measure only when its unit fits the measure's kind.
 var Kinds = []string{KindMoney, KindPersons, KindObjects, KindEvents, KindDistance, KindPercent}
+
+// CheckKind reports a measure kind the analysis does not know; empty accepts any figure.
+func CheckKind(kind string) error {
+	if kind != "" && !slices.Contains(Kinds, kind) {
+		return fmt.Errorf("must be one of %s", strings.Join(Kinds, ", "))
+	}
+	return nil
+}
 
 // The kinds of measures.
 const (

@@ -14,6 +14,7 @@ import (
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 )
 
@@ -30,7 +31,7 @@ func options(t testing.TB) analysis.Options {
 	if err != nil {
 		t.Fatalf("config.yaml: %v", err)
 	}
-	return c.AnalysisOptions()
+	return build.AnalysisOptions(c)
 }
 
 // loadDocs reads folders whose files must read without problems; undated documents are
