@@ -48,3 +48,17 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// A long run of letters costs no more compound lookups than the longest term is long: every
+// prefix and suffix of a 100 000-letter word was looked up (its square in hashing work; an
+// 800 KB token took 90 s).
+func TestLongWordsCostABoundedNumberOfLookups(t *testing.T) {
+	m := New([]Term{{Text: "Waffenlieferung", Weight: 2}, {Text: "Sanktion", Weight: 2}}, nil)
+	n := 0
+	lookups = &n
+	defer func() { lookups = nil }()
+	m.Match(Tokenize(strings.Repeat("waffen", 20000), "de"), true)
+	if n > 2*m.longest+10 {
+		t.Errorf("%d lookups for one word of 120 000 letters (longest term %d)", n, m.longest)
+	}
+}

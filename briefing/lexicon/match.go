@@ -137,15 +137,26 @@ func (m *Matcher) compoundHits(t Token, add func([]int)) {
 	// than a word (looking at every prefix of it would cost its square).
 	f := t.Folded
 	for l := minCompound; l <= min(len(f)-3, m.longest); l++ {
+		countLookup()
 		if terms, ok := m.inside[f[:l]]; ok && isBoundary(f, l) {
 			add(terms)
 		}
 	}
 	s := t.Stem
 	for l := max(4, len(s)-m.longest); l <= len(s)-minCompound; l++ {
+		countLookup()
 		if terms, ok := m.inside[s[l:]]; ok && isBoundary(s, l) && !verbPrefixes[s[:l]] {
 			add(terms)
 		}
+	}
+}
+
+// lookups counts the compound lookups when a test sets it (never in concurrent use).
+var lookups *int
+
+func countLookup() {
+	if lookups != nil {
+		*lookups++
 	}
 }
 
