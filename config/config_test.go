@@ -45,9 +45,11 @@ func TestDaylightSavingWarning(t *testing.T) {
 }
 
 func TestUnknownKeysAreNamedWithTheirPath(t *testing.T) {
-	_, err := FromYAML([]byte("docs:\n  dir: x\nthemes:\n  - id: a\n    lexicon:\n      - weight: 1\n        termz: [x]\n"))
-	if err == nil || !strings.Contains(err.Error(), `"themes[0].lexicon[0].termz"`) {
-		t.Errorf("err = %v, want the unknown nested key named", err)
+	_, err := FromYAML([]byte("docs:\n  dirr: x\nthemes:\n  - id: a\n    lexicon:\n      - weight: 1\n        termz: [x]\n"))
+	for _, want := range []string{`'themes[0].lexicon[0]' has invalid keys: termz`, `'docs' has invalid keys: dirr`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want %q: every unknown key, with its path", err, want)
+		}
 	}
 }
 

@@ -13,18 +13,16 @@ import (
 )
 
 // FromYAML returns the defaults overlaid with a YAML configuration document, without
-// environment variables or flags. Unknown keys are an error that names them.
+// environment variables or flags. Unknown keys are an error that names them all, with their
+// paths (mapstructure's strict mode, ErrorUnused).
 func FromYAML(raw []byte) (Config, error) {
 	var doc map[string]any
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return Config{}, fmt.Errorf("parse: %w", err)
 	}
-	if unknown := UnknownKeys(doc); len(unknown) > 0 {
-		return Config{}, fmt.Errorf("unknown key %q", unknown[0])
-	}
 	c := Default()
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: &c, WeaklyTypedInput: true, TagName: "mapstructure",
-		DecodeHook: DecodeHook()})
+		DecodeHook: DecodeHook(), ErrorUnused: true})
 	if err != nil {
 		return Config{}, err
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -47,54 +46,6 @@ func tagName(f reflect.StructField) string {
 		return ""
 	}
 	return name
-}
-
-// UnknownKeys returns the keys of a decoded YAML document that Config does not have, with
-// their full dotted path ("docs.dirr", "themes[2].lexicon.foo"), sorted.
-func UnknownKeys(doc map[string]any) []string {
-	var unknown []string
-	unknownKeys(doc, reflect.TypeOf(Config{}), "", &unknown)
-	sort.Strings(unknown)
-	return unknown
-}
-
-func unknownKeys(m map[string]any, t reflect.Type, prefix string, out *[]string) {
-	fields := map[string]reflect.Type{}
-	for i := range t.NumField() {
-		if name := tagName(t.Field(i)); name != "" {
-			fields[name] = t.Field(i).Type
-		}
-	}
-	for k, v := range m {
-		path := k
-		if prefix != "" {
-			path = prefix + "." + k
-		}
-		ft, ok := fields[strings.ToLower(k)]
-		if !ok {
-			*out = append(*out, path)
-			continue
-		}
-		checkValue(v, ft, path, out)
-	}
-}
-
-func checkValue(v any, t reflect.Type, path string, out *[]string) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		if m, ok := v.(map[string]any); ok {
-			unknownKeys(m, t, path, out)
-		}
-	case reflect.Slice:
-		if list, ok := v.([]any); ok {
-			for i, item := range list {
-				checkValue(item, t.Elem(), path+"["+strconv.Itoa(i)+"]", out)
-			}
-		}
-	}
 }
 
 // UnknownEnv returns a warning for every BRIEFING_* variable of environ that sets no key

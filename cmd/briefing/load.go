@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
@@ -57,8 +58,10 @@ func loadConfig(flags *pflag.FlagSet) (config.Config, string, error) {
 		}
 	}
 	var c config.Config
-	if err := v.Unmarshal(&c, viper.DecodeHook(config.DecodeHook())); err != nil {
-		return config.Config{}, path, fmt.Errorf("config: %w", err)
+	// Strict: a key of the file that Config does not have is an error naming its path.
+	strict := func(dc *mapstructure.DecoderConfig) { dc.ErrorUnused = true }
+	if err := v.Unmarshal(&c, viper.DecodeHook(config.DecodeHook()), strict); err != nil {
+		return config.Config{}, path, fmt.Errorf("config %s: %w", orDefaults(path), err)
 	}
 	return c, path, nil
 }
@@ -84,20 +87,9 @@ func readConfigFile(v *viper.Viper, path string) error {
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		return fmt.Errorf("parse config %s: %w", path, err)
 	}
-	if unknown := config.UnknownKeys(doc); len(unknown) > 0 {
-		return fmt.Errorf("config %s: unknown key %s", path, quoteAll(unknown))
-	}
 	v.SetConfigType("yaml")
 	if err := v.ReadConfig(strings.NewReader(string(raw))); err != nil {
 		return fmt.Errorf("parse config %s: %w", path, err)
 	}
 	return nil
-}
-
-func quoteAll(keys []string) string {
-	q := make([]string, len(keys))
-	for i, k := range keys {
-		q[i] = fmt.Sprintf("%q", k)
-	}
-	return strings.Join(q, ", ")
 }

@@ -129,7 +129,7 @@ func TestConfigUnknownKeyIsNamed(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "config.yaml"), "docs:\n  dirr: seeds\nlanguag: de\n")
 	_, stderr, code := runCLI(t, dir, "config", "validate")
-	if code != 1 || !strings.Contains(stderr, `"docs.dirr"`) || !strings.Contains(stderr, `"languag"`) {
+	if code != 1 || !strings.Contains(stderr, `'docs' has invalid keys: dirr`) || !strings.Contains(stderr, `has invalid keys: languag`) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
