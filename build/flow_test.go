@@ -19,7 +19,7 @@ var layers = []struct {
 	{"settings", []string{"config"}}, // decodes and checks; knows no component
 	{"tools", []string{"atomicfile", "fonts", "templates"}},
 	{"domain", []string{"briefing", "briefing/"}},
-	{"plan", []string{"report", "charts/series"}},
+	{"plan", []string{"report", "charts/series", "numfmt"}},
 	{"draw", []string{"charts"}},
 	{"render", []string{"pdf"}},
 	{"editions", []string{"edition"}},

@@ -6,7 +6,7 @@ import (
 
 	"github.com/wcharczuk/go-chart/v2"
 
-	"github.com/secbrief/briefing/briefing/numfmt"
+	"github.com/secbrief/briefing/numfmt"
 )
 
 // axis is the value axis of a chart: the scale its numbers are written in and its ticks.

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/briefing/numfmt"
 	"github.com/secbrief/briefing/charts/series"
+	"github.com/secbrief/briefing/numfmt"
 )
 
 // labels are the templates without data that the renderer prints as they are.

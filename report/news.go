@@ -2,7 +2,7 @@ package report
 
 import (
 	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/briefing/numfmt"
+	"github.com/secbrief/briefing/numfmt"
 )
 
 // newsLimit bounds each list of the section on what is new.

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/secbrief/briefing/briefing"
-	"github.com/secbrief/briefing/briefing/numfmt"
+	"github.com/secbrief/briefing/numfmt"
 )
 
 // Selection picks the figures of a chart; empty lists do not filter.
