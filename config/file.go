@@ -43,7 +43,7 @@ func DecodeHook() mapstructure.DecodeHookFunc {
 var durationType = reflect.TypeOf(time.Duration(0))
 
 func durationWithUnit(from, to reflect.Type, data any) (any, error) {
-	if to != durationType {
+	if to != durationType || from == durationType {
 		return data, nil
 	}
 	switch v := data.(type) {
@@ -51,8 +51,9 @@ func durationWithUnit(from, to reflect.Type, data any) (any, error) {
 		if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
 			return nil, fmt.Errorf("duration %q needs a unit (s, m, h: \"30s\")", v)
 		}
-	case int, int64, int32, uint, uint64, float64, float32:
-		if v != 0 && v != 0.0 {
+	default:
+		// A number without a unit; only zero means the same in every unit.
+		if rv := reflect.ValueOf(data); rv.CanFloat() && rv.Float() != 0 || rv.CanInt() && rv.Int() != 0 || rv.CanUint() && rv.Uint() != 0 {
 			return nil, fmt.Errorf("duration %v needs a unit (s, m, h: \"30s\")", v)
 		}
 	}

@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/secbrief/briefing/atomicfile"
@@ -77,10 +76,9 @@ type Options struct {
 type Engine struct {
 	opt     Options
 	history *history
-	running atomic.Bool
-	since   atomic.Int64 // start of the running run, Unix nanoseconds
 	mu      sync.Mutex
 	idle    chan struct{} // closed when the running run ends; nil while none runs
+	since   time.Time     // when the running run began
 }
 
 // WaitIdle returns when no run is in progress, or with ctx's error when ctx ends first.
@@ -103,10 +101,13 @@ func (e *Engine) WaitIdle(ctx context.Context) error {
 // it did not stop when it was cancelled, and the process needs a restart. (A liveness probe
 // that asks /healthz restarts it.)
 func (e *Engine) Stuck() (time.Duration, bool) {
-	if e.opt.BuildTimeout <= 0 || !e.running.Load() {
+	e.mu.Lock()
+	running, since := e.idle != nil, e.since
+	e.mu.Unlock()
+	if e.opt.BuildTimeout <= 0 || !running {
 		return 0, false
 	}
-	d := time.Since(time.Unix(0, e.since.Load()))
+	d := time.Since(since)
 	return d, d > e.opt.BuildTimeout+time.Minute
 }
 
@@ -143,7 +144,11 @@ func NewEngine(opt Options) (*Engine, error) {
 func (e *Engine) Runs() []Record { return e.history.list() }
 
 // Running reports whether a run is in progress.
-func (e *Engine) Running() bool { return e.running.Load() }
+func (e *Engine) Running() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.idle != nil
+}
 
 // lastSuccess is what the state folder remembers of the latest edition.
 type lastSuccess struct {
@@ -189,11 +194,12 @@ func (e *Engine) Start(ctx context.Context, job Job, trigger string, done func(R
 
 // claim marks the engine busy and opens the run's record.
 func (e *Engine) claim(trigger string, scheduled time.Time) (Record, error) {
-	if !e.running.CompareAndSwap(false, true) {
+	e.mu.Lock()
+	if e.idle != nil {
+		e.mu.Unlock()
 		return Record{}, ErrBusy
 	}
-	e.mu.Lock()
-	e.idle = make(chan struct{})
+	e.idle, e.since = make(chan struct{}), time.Now()
 	e.mu.Unlock()
 	start := e.opt.Now()
 	return Record{ID: runID(start), Trigger: trigger, Scheduled: scheduled, Start: start, Status: StatusRunning, Deliveries: []Delivery{}}, nil
@@ -202,12 +208,10 @@ func (e *Engine) claim(trigger string, scheduled time.Time) (Record, error) {
 func (e *Engine) execute(ctx context.Context, job Job, rec Record) Record {
 	defer func() {
 		e.mu.Lock()
-		e.running.Store(false)
 		close(e.idle)
 		e.idle = nil
 		e.mu.Unlock()
 	}()
-	e.since.Store(time.Now().UnixNano())
 	start := rec.Start
 	var cancel context.CancelFunc = func() {}
 	if e.opt.BuildTimeout > 0 {
@@ -466,22 +470,38 @@ func (e *Engine) lastFromHistory() *lastSuccess {
 		default:
 			continue
 		}
-		path := filepath.Join(e.opt.OutputDir, r.Output)
-		if r.InputHash == "" || !editionName.MatchString(r.Output) || !fileExists(path) {
+		if r.InputHash == "" {
 			continue
 		}
-		id := strings.TrimSuffix(strings.TrimPrefix(r.Output, "briefing-"), ".pdf")
-		ed := Edition{ID: id, Name: r.Output, Path: path, Documents: r.Documents, InputHash: r.InputHash}
-		if raw, err := os.ReadFile(path); err == nil {
-			sum := sha256.Sum256(raw)
-			ed.SHA256, ed.Size = hex.EncodeToString(sum[:]), int64(len(raw))
+		ed, err := FromFile(e.opt.OutputDir, r.Output, e.opt.Location)
+		if err != nil {
+			continue
 		}
-		if t, err := time.ParseInLocation("2006-01-02T1504", id[:min(len(id), len("2006-01-02T1504"))], e.opt.Location); err == nil {
-			ed.Date = t
-		}
+		ed.Documents, ed.InputHash = r.Documents, r.InputHash
 		return &lastSuccess{Edition: ed, InputHash: r.InputHash, Time: r.Start}
 	}
 	return nil
+}
+
+// FromFile describes the dated edition name in dir from its file: id, path, digest, size and
+// the date its name gives (in loc). It is an error when name is not an edition's name or the
+// file cannot be read.
+func FromFile(dir, name string, loc *time.Location) (Edition, error) {
+	if !editionName.MatchString(name) {
+		return Edition{}, fmt.Errorf("%q is not the name of an edition", name)
+	}
+	path := filepath.Join(dir, name)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return Edition{}, fmt.Errorf("read edition: %w", err)
+	}
+	sum := sha256.Sum256(raw)
+	id := strings.TrimSuffix(strings.TrimPrefix(name, "briefing-"), ".pdf")
+	ed := Edition{ID: id, Name: name, Path: path, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(raw))}
+	if t, err := time.ParseInLocation("2006-01-02T1504", id[:min(len(id), len("2006-01-02T1504"))], loc); err == nil {
+		ed.Date = t
+	}
+	return ed, nil
 }
 
 func (e *Engine) loadModel() (*briefing.Model, error) {

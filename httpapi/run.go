@@ -69,11 +69,17 @@ func (a *api) runNow(w http.ResponseWriter, r *http.Request) {
 // compared as SHA-256 digests in constant time, so that neither their content nor their
 // length leaks through timing.
 func (a *api) authorized(r *http.Request) bool {
+	token, ok := bearer(r)
+	return ok && sameToken(token, a.Token)
+}
+
+// bearer returns the token of "Authorization: Bearer <token>".
+func bearer(r *http.Request) (string, bool) {
 	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 	if !ok || !strings.EqualFold(scheme, "Bearer") {
-		return false
+		return "", false
 	}
-	return sameToken(strings.TrimSpace(token), a.Token)
+	return strings.TrimSpace(token), true
 }
 
 // sameToken compares a presented token with a configured one as SHA-256 digests in constant
@@ -96,12 +102,8 @@ func (a *api) mayRead(r *http.Request) bool {
 	if _, pass, ok := r.BasicAuth(); ok {
 		return sameToken(pass, a.ReadToken) || sameToken(pass, a.Token)
 	}
-	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
-		return false
-	}
-	token = strings.TrimSpace(token)
-	return sameToken(token, a.ReadToken) || sameToken(token, a.Token)
+	token, ok := bearer(r)
+	return ok && (sameToken(token, a.ReadToken) || sameToken(token, a.Token))
 }
 
 // readers wraps a handler of editions or runs with the read token check.

@@ -147,14 +147,15 @@ func (bd *builder) dateRange() (string, string) {
 // and shows the newest first.
 func (bd *builder) keyJudgements() {
 	var picked []briefing.Statement
-	var dates []string
+	var taken placed // what is picked so far, so that no statement is picked twice
 	// The newest development leads: the best statement of the newest dated document takes
 	// the place of its theme's.
 	lead, leadTheme := bd.newestDevelopment()
 	if lead != nil && bd.o.KeyJudgements > 0 {
-		bd.shown.add(lead.Sources, "key")
+		taken.add(lead.Sources, "key")
 		picked = append(picked, *lead)
 	}
+	corpusNewest := bd.corpusNewest()
 	for ti, th := range bd.m.Themes {
 		if len(picked) == bd.o.KeyJudgements {
 			break
@@ -165,10 +166,10 @@ func (bd *builder) keyJudgements() {
 		// The best statement that is news; history only when the theme has nothing else.
 		pick := -1
 		for i, st := range th.Statements {
-			if bd.shown.where(st.Sources) != "" {
+			if taken.where(st.Sources) != "" {
 				continue
 			}
-			if !background(st, cmp.Or(bd.newest(st.Sources), bd.corpusNewest())) {
+			if !background(st, cmp.Or(bd.newest(st.Sources), corpusNewest)) {
 				pick = i
 				break
 			}
@@ -177,22 +178,21 @@ func (bd *builder) keyJudgements() {
 			}
 		}
 		if pick >= 0 {
-			bd.shown.add(th.Statements[pick].Sources, "key")
+			taken.add(th.Statements[pick].Sources, "key")
 			picked = append(picked, th.Statements[pick])
 		}
 	}
+	// Citations are numbered in the order of picking; the judgements are shown newest first.
 	items := make([]Item, len(picked))
+	dates := make([]string, len(picked))
 	for i, st := range picked {
-		items[i] = bd.item(st.Text, st.Sources)
-		dates = append(dates, bd.newest(st.Sources))
+		items[i], dates[i] = bd.item(st.Text, st.Sources), bd.newest(st.Sources)
 	}
-	newestFirst(items, dates)
-	bd.shown = placed{}
-	for i, it := range items {
-		st := picked[slices.IndexFunc(picked, func(s briefing.Statement) bool { return s.Text == it.Text })]
-		bd.shown.add(st.Sources, bd.text("place.keyjudgement", map[string]any{"N": i + 1}))
+	order := newestFirst(dates)
+	for n, k := range order {
+		bd.shown.add(picked[k].Sources, bd.text("place.keyjudgement", map[string]any{"N": n + 1}))
 	}
-	bd.b.KeyJudgements = items
+	bd.b.KeyJudgements = reorder(items, order)
 }
 
 // newestDevelopment returns the statement with the highest score among those of the newest
@@ -372,7 +372,7 @@ func (bd *builder) sections() {
 				dates = append(dates, bd.newest(st.Sources))
 			}
 		}
-		newestFirst(sec.Items, dates)
+		sec.Items = reorder(sec.Items, newestFirst(dates))
 		switch {
 		case len(sec.Items) == 0 && len(elsewhere) > 0:
 			sec.Note = bd.text("item.see", map[string]any{"Places": elsewhere})

@@ -66,17 +66,22 @@ func (bd *builder) newest(sources []briefing.Source) string {
 	return date
 }
 
-// newestFirst orders items by the date of their newest source, newest first; undated items
-// keep their ranked order after the dated ones. What is new leads.
-func newestFirst(items []Item, dates []string) {
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
+// newestFirst returns the order of items by the date of their newest source, newest first;
+// undated items keep their ranked order after the dated ones. What is new leads.
+func newestFirst(dates []string) []int {
+	order := make([]int, len(dates))
+	for i := range order {
+		order[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return dates[idx[a]] > dates[idx[b]] })
-	sorted := make([]Item, len(items))
-	for i, k := range idx {
-		sorted[i] = items[k]
+	sort.SliceStable(order, func(a, b int) bool { return dates[order[a]] > dates[order[b]] })
+	return order
+}
+
+// reorder returns items in the given order.
+func reorder[T any](items []T, order []int) []T {
+	out := make([]T, len(order))
+	for i, k := range order {
+		out[i] = items[k]
 	}
-	copy(items, sorted)
+	return out
 }

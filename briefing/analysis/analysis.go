@@ -142,8 +142,9 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 		}
 	}
 	if opt.Since != "" {
+		since := dayOf(opt.Since).day
 		for i := range docs {
-			if prepared[i] != nil && (docs[i].Date == "" || dayOf(docs[i].Date).day < dayOf(opt.Since).day) {
+			if prepared[i] != nil && (docs[i].Date == "" || dayOf(docs[i].Date).day < since) {
 				docs[i].Background = true
 			}
 		}

@@ -95,21 +95,12 @@ func disagreements(figs []briefing.Figure, conflicts [][2]int, dateOf func(doc s
 // disagree only when their documents have the same date (3.000 soldiers in October and
 // 11.000 in December are a development, not a disagreement).
 func comparable(a, b briefing.Figure, dateOf func(doc string) string) bool {
-	if a.Measure == "" || a.Measure != b.Measure || a.Sources[0] == b.Sources[0] {
+	if a.Sources[0] == b.Sources[0] {
 		return false
 	}
-	if a.Unit != b.Unit || a.Subject != b.Subject || a.Modality != b.Modality {
-		return false
-	}
-	if (a.Qualifier == "average") != (b.Qualifier == "average") {
-		return false
-	}
-	if a.Period == nil && b.Period == nil || a.Period != nil && b.Period != nil && *a.Period == *b.Period && a.Period.To == "" {
-		// Without a period, or since a date, a figure is as of its document's date.
-		da := dateOf(a.Sources[0].Doc)
-		return da != "" && da == dateOf(b.Sources[0].Doc)
-	}
-	return a.Period != nil && b.Period != nil && *a.Period == *b.Period
+	ka, ok := comparableKey(a, dateOf)
+	kb, okB := comparableKey(b, dateOf)
+	return ok && okB && ka == kb
 }
 
 // comparableKey is what comparable compares, as one string: figures with the same key are

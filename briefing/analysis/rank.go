@@ -176,10 +176,14 @@ func (c *corpus) mmr(cands []int, scores []float64, k int) []int {
 	}
 	var chosen []int
 	used := make([]bool, len(cands))
+	ranges := make([][2]int, len(cands))
+	for i, cl := range cands {
+		ranges[i] = c.quotedRange(cl)
+	}
 	for len(chosen) < k {
 		best, bestVal := -1, math.Inf(-1)
 		for i := range cands {
-			if used[i] || c.overlapsChosen(cands, chosen, i) {
+			if used[i] {
 				continue
 			}
 			sim := 0.0
@@ -196,21 +200,15 @@ func (c *corpus) mmr(cands []int, scores []float64, k int) []int {
 		}
 		used[best] = true
 		chosen = append(chosen, best)
-	}
-	return chosen
-}
-
-// overlapsChosen reports a candidate that quotes a sentence a chosen one quotes already: a
-// sentence alone and the same sentence as the context of the next.
-func (c *corpus) overlapsChosen(cands, chosen []int, i int) bool {
-	a := c.quotedRange(cands[i])
-	for _, j := range chosen {
-		b := c.quotedRange(cands[j])
-		if a[0] <= b[1] && b[0] <= a[1] {
-			return true
+		// A candidate that quotes a sentence the pick quotes (a sentence alone and the same
+		// sentence as the context of the next) is out.
+		for i, r := range ranges {
+			if r[0] <= ranges[best][1] && ranges[best][0] <= r[1] {
+				used[i] = true
+			}
 		}
 	}
-	return false
+	return chosen
 }
 
 // quotedRange is the range of sentence indexes the representative of a cluster quotes.

@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/secbrief/briefing/deliver"
@@ -39,11 +35,11 @@ func runDeliver(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("timezone %q: %w", cfg.Timezone, err)
 	}
-	name := "briefing-" + *retry + ".pdf"
-	path := filepath.Join(cfg.Output.Dir, name)
-	if strings.ContainsAny(*retry, `/\`) || !fileIsRegular(path) {
-		return fmt.Errorf("deliver: no edition %q in %s", *retry, cfg.Output.Dir)
+	ed, err := edition.FromFile(cfg.Output.Dir, "briefing-"+*retry+".pdf", loc)
+	if err != nil {
+		return fmt.Errorf("deliver: no edition %q in %s: %w", *retry, cfg.Output.Dir, err)
 	}
+	ed.Title = cfg.Briefing.Title
 	ledger, err := deliver.OpenLedger(filepath.Join(cfg.State.Dir, "deliveries.json"))
 	if err != nil {
 		return err
@@ -68,15 +64,6 @@ func runDeliver(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 		}
 	}
-	pdf, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("deliver: %w", err)
-	}
-	sum := sha256.Sum256(pdf)
-	ed := edition.Edition{ID: *retry, Name: name, Path: path, Title: cfg.Briefing.Title, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(pdf))}
-	if t, err := time.ParseInLocation("2006-01-02T1504", (*retry)[:min(len(*retry), len("2006-01-02T1504"))], loc); err == nil {
-		ed.Date = t
-	}
 	policy := deliver.Policy{Attempts: cfg.Delivery.Attempts, BaseDelay: cfg.Delivery.BaseDelay, MaxDelay: cfg.Delivery.MaxDelay}
 	failed := 0
 	for _, r := range deliver.Deliver(ctx, ed, chosen, ledger, policy, log.With(slog.String("command", "deliver"))) {
@@ -89,9 +76,4 @@ func runDeliver(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("deliver: %d of %d deliveries failed", failed, len(chosen))
 	}
 	return nil
-}
-
-func fileIsRegular(path string) bool {
-	fi, err := os.Lstat(path)
-	return err == nil && fi.Mode().IsRegular()
 }
