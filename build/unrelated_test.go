@@ -106,11 +106,7 @@ const singleWarningsMax = 25
 // briefingOf analyses a folder with the project's configuration and decides its briefing.
 func briefingOf(t *testing.T, dir string) (*briefing.Model, *report.Briefing) {
 	t.Helper()
-	raw, err := os.ReadFile("../config.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.FromYAML(raw)
+	cfg, err := config.ReadFile("../config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -40,12 +39,8 @@ func TestValidateAsksTheComponents(t *testing.T) {
 // builds a PDF, and the value just beyond is refused (pdf.chart_dpi 180 passed validate and
 // failed generate).
 func TestValidateAndBuildAgreeAtTheBounds(t *testing.T) {
-	base := config.Default()
-	raw, err := os.ReadFile("../config.yaml")
+	base, err := config.ReadFile("../config.yaml")
 	if err != nil {
-		t.Fatal(err)
-	}
-	if base, err = config.FromYAML(raw); err != nil {
 		t.Fatal(err)
 	}
 	base.Docs.Dir = "../seeds"

@@ -1,18 +1,13 @@
 package config
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 )
 
 func TestProjectConfigIsValid(t *testing.T) {
-	raw, err := os.ReadFile("../config.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := FromYAML(raw)
+	c, err := ReadFile("../config.yaml")
 	if err != nil {
 		t.Fatalf("config.yaml: %v", err)
 	}

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"math"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -85,4 +86,18 @@ func wholeNumber(from, to reflect.Type, data any) (any, error) {
 		return nil, fmt.Errorf("%v is not a whole number in range", data)
 	}
 	return int64(f), nil
+}
+
+// ReadFile returns the defaults overlaid with the YAML configuration file at path, without
+// environment variables or flags (for the evaluation and for tests).
+func ReadFile(path string) (Config, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	c, err := FromYAML(raw)
+	if err != nil {
+		return Config{}, fmt.Errorf("config %s: %w", path, err)
+	}
+	return c, nil
 }

@@ -21,11 +21,7 @@ import (
 
 func seedModel(t *testing.T, dirs ...string) (*briefing.Model, config.Config) {
 	t.Helper()
-	raw, err := os.ReadFile("../config.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.FromYAML(raw)
+	cfg, err := config.ReadFile("../config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

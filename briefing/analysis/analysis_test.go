@@ -23,11 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // options returns the analysis options of the project's config.yaml.
 func options(t testing.TB) analysis.Options {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "config.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := config.FromYAML(raw)
+	c, err := config.ReadFile(filepath.Join("..", "..", "config.yaml"))
 	if err != nil {
 		t.Fatalf("config.yaml: %v", err)
 	}

@@ -28,13 +28,9 @@ func main() {
 }
 
 func run(cfgPath, dir string, write, details bool) error {
-	raw, err := os.ReadFile(cfgPath)
+	cfg, err := config.ReadFile(cfgPath)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", cfgPath, err)
-	}
-	cfg, err := config.FromYAML(raw)
-	if err != nil {
-		return fmt.Errorf("config %s: %w", cfgPath, err)
+		return err
 	}
 	r, _, err := eval.Run(context.Background(), cfg, dir)
 	if err != nil {
