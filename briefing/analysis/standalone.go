@@ -17,10 +17,9 @@ var openers = set(`diese dieser dieses diesem diesen dies jene jener jenes solch
 	additionally besides such thus hence therefore`)
 
 // continuations open a sentence that continues the one before when they are its first two
-// words: "Darüber hinaus", "In addition", "Vor diesem Hintergrund".
-var continuations = [][2]string{{"daruber", "hinaus"}, {"in", "addition"}, {"as", "well"}, {"on", "top"},
-	{"vor", "diesem"}, {"in", "diesem"}, {"aus", "diesem"}, {"in", "this"}, {"to", "this"}, {"for", "this"},
-	{"angesichts", "dieser"}, {"angesichts", "dieses"}, {"trotz", "dieser"}, {"nach", "diesem"}}
+// words: "Darüber hinaus", "In addition". (A preposition with a demonstrative, "Vor diesem
+// Hintergrund", is found with the other demonstratives among the first words.)
+var continuations = [][2]string{{"daruber", "hinaus"}, {"in", "addition"}, {"as", "well"}, {"on", "top"}}
 
 // contrasts set a sentence against the one before it.
 var contrasts = set("jedoch aber allerdings dennoch trotzdem however nevertheless")

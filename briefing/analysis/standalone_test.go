@@ -108,3 +108,18 @@ func TestTheSameFactInTwoLanguagesIsOneItem(t *testing.T) {
 		t.Errorf("the launch in German and in English are not one event: %+v", m.Events)
 	}
 }
+
+// "In diesem Jahr" is a time of the document, not a reference: such a sentence stands alone
+// (a second list of openers marked it, against the rule for demonstratives).
+func TestInDiesemJahrStandsAlone(t *testing.T) {
+	text := "Nordkorea und Russland\n\nRussland verhängte neue Sanktionen gegen Nordkorea wegen der Waffenlieferungen. In diesem Jahr lieferte Nordkorea Russland Granaten und Raketen für den Krieg.\n"
+	m := analyze(t, loadDocs(t, writeDocs(t, map[string]string{"2024-11-01_time.txt": text})))
+	want := "In diesem Jahr lieferte Nordkorea Russland Granaten und Raketen für den Krieg."
+	for _, th := range m.Themes {
+		for _, st := range th.Statements {
+			if strings.HasSuffix(st.Text, want) && st.Text != want {
+				t.Errorf("quoted with the sentence before it: %q", st.Text)
+			}
+		}
+	}
+}
