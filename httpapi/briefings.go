@@ -28,19 +28,23 @@ func servable(name string) bool {
 // written reports whether a file of the output folder is one the daemon wrote: a regular
 // file with one link (a hard link to a file elsewhere, "briefing-….pdf" → /etc/shadow, has
 // two), and, when the run history is known, latest.pdf or the output of a recorded run.
-func (a *api) written(name string, fi fs.FileInfo) bool {
+func (a *api) written(name string, fi fs.FileInfo, recorded map[string]bool) bool {
 	if !fi.Mode().IsRegular() || links(fi) != 1 {
 		return false
 	}
-	if name == latestName || a.History == nil {
-		return true
+	return name == latestName || recorded == nil || recorded[name]
+}
+
+// recorded returns the outputs of the recorded runs, or nil when the history is not known.
+func (a *api) recorded() map[string]bool {
+	if a.History == nil {
+		return nil
 	}
+	out := map[string]bool{}
 	for _, r := range a.History.Runs() {
-		if r.Output == name {
-			return true
-		}
+		out[r.Output] = true
 	}
-	return false
+	return out
 }
 
 // editionFile is one entry of GET /briefings/.
@@ -72,12 +76,13 @@ func (a *api) listEditions(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInternalServerError, errorBody{"cannot read the output folder"})
 		return
 	}
+	recorded := a.recorded()
 	for _, e := range entries {
 		if !servable(e.Name()) {
 			continue
 		}
 		fi, err := root.Stat(e.Name()) // follows symlinks, but only inside the folder
-		if err != nil || !a.written(e.Name(), fi) {
+		if err != nil || !a.written(e.Name(), fi, recorded) {
 			continue
 		}
 		files = append(files, editionFile{Name: e.Name(), Size: fi.Size(), Modified: fi.ModTime().UTC(),
@@ -130,7 +135,7 @@ func (a *api) serveEdition(w http.ResponseWriter, r *http.Request) {
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || !a.written(name, fi) {
+	if err != nil || !a.written(name, fi, a.recorded()) {
 		http.NotFound(w, r)
 		return
 	}
