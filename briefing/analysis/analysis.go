@@ -10,9 +10,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/secbrief/briefing/briefing"
+	"golang.org/x/sync/errgroup"
 )
 
 // Options are the vocabulary and the limits of the analysis.
@@ -98,32 +98,25 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	v := newVocabulary(opt)
 	prepared := make([][]*sentence, len(docs))
 	failed := make([]string, len(docs))
-	work := make(chan int)
-	var wg sync.WaitGroup
+	var g errgroup.Group // a document that fails is reported by itself, never an error of the group
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				prepared[i], failed[i] = v.safePrepare(&docs[i], i)
-			}
-		}()
-	}
+	g.SetLimit(workers)
 	for i := range docs {
-		select {
-		case work <- i:
-		case <-ctx.Done():
-			close(work)
-			wg.Wait()
-			return nil, ctx.Err()
+		if ctx.Err() != nil {
+			break
 		}
+		g.Go(func() error {
+			prepared[i], failed[i] = v.safePrepare(&docs[i], i)
+			return nil
+		})
 	}
-	close(work)
-	wg.Wait()
+	g.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	for i := range docs {
 		if failed[i] != "" {

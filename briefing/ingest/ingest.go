@@ -15,8 +15,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/charset"
@@ -51,28 +52,21 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 		return nil, nil, err
 	}
 	results := make([]result, len(files))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, orDefault(opt.Workers, runtime.GOMAXPROCS(0))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = safeReadFile(files[i], opt)
-			}
-		}()
-	}
+	var g errgroup.Group // each file's problem is a warning, never an error of the group
+	g.SetLimit(max(1, orDefault(opt.Workers, runtime.GOMAXPROCS(0))))
 	for i := range files {
-		select {
-		case work <- i:
-		case <-ctx.Done():
-			close(work)
-			wg.Wait()
-			return nil, nil, ctx.Err()
+		if ctx.Err() != nil {
+			break
 		}
+		g.Go(func() error {
+			results[i] = safeReadFile(files[i], opt)
+			return nil
+		})
 	}
-	close(work)
-	wg.Wait()
+	g.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 
 	var docs []briefing.Document
 	for _, r := range results {
