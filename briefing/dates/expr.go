@@ -36,9 +36,19 @@ type Expr struct {
 // Every expression contains a four-digit number or an anchor word (a month, a season,
 // "Jahr", "heute" …): the patterns run only at the few tokens before each anchor.
 func Expressions(text string, ref time.Time, lang string) []Expr {
+	p, found := parse(text, ref, lang)
+	out := make([]Expr, len(found))
+	for i, c := range found {
+		out[i] = p.build(c)
+	}
+	return out
+}
+
+// parse returns the expressions of text in order, without overlaps, as found.
+func parse(text string, ref time.Time, lang string) (*parser, []cand) {
 	toks, anchors := tokenize(text)
 	if len(anchors) == 0 {
-		return nil
+		return nil, nil
 	}
 	p := &parser{text: text, toks: toks, en: lang == "en"}
 	p.lows, p.classes = make([]string, len(toks)), make([]uint16, len(toks))
@@ -57,14 +67,7 @@ func Expressions(text string, ref time.Time, lang string) []Expr {
 		}
 		next = a + 1
 	}
-	if found = pick(found); len(found) == 0 {
-		return nil
-	}
-	out := make([]Expr, len(found))
-	for i, c := range found {
-		out[i] = p.build(c)
-	}
-	return out
+	return p, pick(found)
 }
 
 // lookBehind is the most tokens an expression has before its first anchor:
@@ -85,9 +88,11 @@ type parser struct {
 // cand is an expression found: a point, or a range from a to b, or an open interval since a.
 type cand struct {
 	start, end int // the byte span
-	a, b       point
-	mod        string
-	since      bool
+	// at is the token where a point's date begins after what leads it ("am", "the", "Ende").
+	at    int
+	a, b  point
+	mod   string
+	since bool
 }
 
 // longest returns the longest expression that starts at token s.
@@ -151,7 +156,8 @@ func (p *parser) pointExpr(i int) (cand, int, bool) {
 	if !ok || (the && mod == "" && pt.u <= uYear && (!lead || p.kindAt(j) == number)) {
 		return cand{}, 0, false
 	}
-	return cand{a: pt, mod: mod}, end, true
+	_, at := p.mod(j)
+	return cand{a: pt, mod: mod, at: at}, end, true
 }
 
 // sinceExpr reads "seit Juli 2023" and "since last year": an interval from the point to ref.

@@ -186,3 +186,5 @@ func (p *parser) free(i int) bool {
 	}
 	return !p.isPunct(i-1, ".,/:-–—") || !p.glued(i-1) || p.kindAt(i-2) == punct
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
