@@ -198,6 +198,9 @@ func ReportOptions(c config.Config, edition time.Time) report.Options {
 // policy), so that config validate and a run never disagree.
 func Validate(cfg config.Config) []config.Problem {
 	ps := cfg.Validate()
+	if _, err := report.LoadWording(cfg.Language, cfg.Templates.Dir); err != nil && !named(ps, "language") {
+		ps = append(ps, config.Problem{Key: "templates.dir", Value: cfg.Templates.Dir, Message: err.Error()})
+	}
 	if err := charts.CheckDPI(cfg.PDF.ChartDPI); err != nil {
 		ps = append(ps, config.Problem{Key: "pdf.chart_dpi", Value: cfg.PDF.ChartDPI, Message: err.Error()})
 	}
@@ -210,7 +213,27 @@ func Validate(cfg config.Config) []config.Problem {
 	if err := (deliver.Policy{Attempts: d.Attempts, BaseDelay: d.BaseDelay, MaxDelay: d.MaxDelay}).Validate(); err != nil {
 		ps = append(ps, config.Problem{Key: "delivery", Value: fmt.Sprintf("%d, %s, %s", d.Attempts, d.BaseDelay, d.MaxDelay), Message: err.Error()})
 	}
+	// The delivery targets check their settings when they are made; what config already
+	// named is not said twice.
+	if _, err := mailSender(cfg); err != nil && !named(ps, "mail.", "language", "templates.") {
+		ps = append(ps, config.Problem{Key: "mail", Value: cfg.Mail.Host, Message: err.Error()})
+	}
+	if _, err := webhookSender(cfg); err != nil && !named(ps, "webhook.") {
+		ps = append(ps, config.Problem{Key: "webhook", Value: cfg.Webhook.URL, Message: err.Error()})
+	}
 	return ps
+}
+
+// named reports whether a problem names a key that starts with one of prefixes.
+func named(ps []config.Problem, prefixes ...string) bool {
+	for _, p := range ps {
+		for _, prefix := range prefixes {
+			if strings.HasPrefix(p.Key, prefix) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // AnalysisOptions returns the analysis settings in the briefing's language.

@@ -164,8 +164,10 @@ func validateServe(c Config, add func(key string, value any, format string, args
 	if d.Attempts < 1 {
 		add("delivery.attempts", d.Attempts, "must be at least 1")
 	}
-	if d.BaseDelay <= 0 || d.MaxDelay < d.BaseDelay {
-		add("delivery.base_delay", d.BaseDelay, "must be positive and at most delivery.max_delay (%s)", d.MaxDelay)
+	if d.BaseDelay <= 0 {
+		add("delivery.base_delay", d.BaseDelay, "must be positive (with a unit: 2s)")
+	} else if d.MaxDelay < d.BaseDelay {
+		add("delivery.max_delay", d.MaxDelay, "must be at least delivery.base_delay (%s)", d.BaseDelay)
 	}
 	for _, a := range d.Owner {
 		if _, err := mail.ParseAddress(a); err != nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/deliver"
 	"github.com/secbrief/briefing/edition"
 )
@@ -52,7 +53,7 @@ func runDeliver(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintf(stdout, "no delivery of %s is in doubt\n", *retry)
 		return nil
 	}
-	all, _, err := targets(cfg)
+	all, _, err := build.Targets(cfg)
 	if err != nil {
 		return err
 	}

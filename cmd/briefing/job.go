@@ -11,10 +11,7 @@ import (
 	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/deliver"
-	"github.com/secbrief/briefing/deliver/mail"
-	"github.com/secbrief/briefing/deliver/webhook"
 	"github.com/secbrief/briefing/edition"
-	"github.com/secbrief/briefing/report"
 )
 
 // job is what one run of the daemon does with the configuration cfg.
@@ -41,7 +38,7 @@ func (d *daemon) job(cfg config.Config) edition.Job {
 // deliverer hands an edition to the configured targets and tells the owner about failures.
 func (d *daemon) deliverer(cfg config.Config) func(ctx context.Context, e edition.Edition, log *slog.Logger) []edition.Delivery {
 	return func(ctx context.Context, e edition.Edition, log *slog.Logger) []edition.Delivery {
-		targets, mailer, err := targets(cfg)
+		targets, mailer, err := build.Targets(cfg)
 		if err != nil {
 			log.Error("delivery targets", "err", err)
 			return []edition.Delivery{{Target: "config", Status: edition.DeliveryFailed, Error: err.Error(), At: time.Now()}}
@@ -63,44 +60,4 @@ func (d *daemon) deliverer(cfg config.Config) func(ctx context.Context, e editio
 		}
 		return results
 	}
-}
-
-// targets makes the delivery targets of cfg; the mail sender is returned for notifications.
-func targets(cfg config.Config) ([]edition.Target, *mail.Sender, error) {
-	var ts []edition.Target
-	var mailer *mail.Sender
-	if m := cfg.Mail; m.Enabled {
-		wording, err := report.LoadWording(cfg.Language, cfg.Templates.Dir)
-		if err != nil {
-			return nil, nil, err
-		}
-		subject, body, err := mailWording(wording)
-		if err != nil {
-			return nil, nil, err
-		}
-		mailer, err = mail.New(mail.Config{Host: m.Host, Port: m.Port, TLS: m.TLS, Username: m.Username, Password: m.Password,
-			From: m.From, To: m.To, Subject: subject, Body: body, Timeout: 30 * time.Second})
-		if err != nil {
-			return nil, nil, fmt.Errorf("mail: %w", err)
-		}
-		ts = append(ts, mailer)
-	}
-	if w := cfg.Webhook; w.Enabled {
-		hook, err := webhook.New(webhook.Config{URL: w.URL, Secret: w.Secret, AttachPDF: w.AttachPDF, LinkBase: w.LinkBase, Timeout: 30 * time.Second})
-		if err != nil {
-			return nil, nil, fmt.Errorf("webhook: %w", err)
-		}
-		ts = append(ts, hook)
-	}
-	return ts, mailer, nil
-}
-
-// mailWording returns the subject and body templates of the e-mail from the wording file.
-func mailWording(w *report.Wording) (string, string, error) {
-	subject, err := w.Source("mail.subject")
-	if err != nil {
-		return "", "", err
-	}
-	body, err := w.Source("mail.body")
-	return subject, body, err
 }
