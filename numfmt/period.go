@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/dates"
 )
 
 // precision is the unit an ISO date is given in.
@@ -91,10 +92,6 @@ func digits(s string) (int, bool) {
 }
 
 var (
-	monthsDE  = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
-	monthsEN  = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	seasonsDE = [...]string{"Frühjahr", "Sommer", "Herbst", "Winter"}
-	seasonsEN = [...]string{"Spring", "Summer", "Autumn", "Winter"}
 	// openWords are "since" and "until" for periods with one end.
 	openWords = map[bool][2]string{false: {"seit", "bis"}, true: {"since", "until"}}
 )
@@ -126,10 +123,7 @@ func (s span) format(en bool) string {
 	case pQuarter:
 		return part(s.n, y, "Quartal", "Q", en)
 	case pSeason:
-		if en {
-			return seasonsEN[s.n-1] + " " + strconv.Itoa(y)
-		}
-		return seasonsDE[s.n-1] + " " + strconv.Itoa(y)
+		return dates.SeasonName(s.n, language(en)) + " " + strconv.Itoa(y)
 	case pMonth:
 		return monthName(s.start.Month(), en) + " " + strconv.Itoa(y)
 	}
@@ -150,11 +144,14 @@ func part(n, y int, de, en string, isEN bool) string {
 // MonthName is the name of month m in the briefing's language ("de" or "en").
 func MonthName(m time.Month, lang string) string { return monthName(m, lang == "en") }
 
-func monthName(m time.Month, en bool) string {
+func monthName(m time.Month, en bool) string { return dates.MonthName(int(m), language(en)) }
+
+// language returns the language code of en: the calendar words come from package dates.
+func language(en bool) string {
 	if en {
-		return monthsEN[m-1]
+		return "en"
 	}
-	return monthsDE[m-1]
+	return "de"
 }
 
 // Period writes the time a figure refers to: "2016–2020", "2023", "1. Halbjahr 2024",

@@ -3,21 +3,6 @@ package dates
 // The word lists of Expressions, all in lower case. German and English words share the lists:
 // briefings quote English in German text and the other way round.
 
-// fullMonths are the month names that stand without a year ("im Oktober"); abbreviations
-// ("Okt.") count only before a year.
-var fullMonths = set("januar", "jänner", "january", "februar", "feber", "february", "märz",
-	"maerz", "march", "april", "mai", "may", "juni", "june", "juli", "july", "august",
-	"september", "oktober", "october", "november", "dezember", "december")
-
-// seasons maps season names, with their genitives, to 1 spring, 2 summer, 3 autumn, 4 winter.
-// "fall" is English only: in German text "Fall" is a case.
-var seasons = map[string]int{
-	"frühjahr": 1, "frühjahrs": 1, "frühling": 1, "frühlings": 1, "spring": 1,
-	"sommer": 2, "sommers": 2, "summer": 2,
-	"herbst": 3, "herbstes": 3, "herbsts": 3, "autumn": 3, "fall": 3,
-	"winter": 4, "winters": 4,
-}
-
 var seasonCodes = [...]string{"", "SP", "SU", "FA", "WI"}
 
 // preps are the prepositions that belong to the expression after them ("im Juni 2024").
