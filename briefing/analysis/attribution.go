@@ -15,7 +15,7 @@ var (
 	partnerPrepositions = set("mit zwischen with between")
 	// a place, a time, an opponent, a topic: the entity is not what the figure is about
 	otherPrepositions = set(`in im auf gegen zu zum zur für uber über bei seit unter vor hinter neben um
-		at on against for about over under since within across near toward towards`)
+		at on against for about over under since within inside across near toward towards`)
 	// who says it, not who gives or receives: "nach Angaben aus Seoul", "laut Kiew",
 	// "according to Washington", "Berichten aus Moskau zufolge"
 	sayers = set(`angaben informationen kreisen quellen quelle berichten bericht aussagen darstellung einschatzung
@@ -85,6 +85,10 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 			// Where troops are stationed is where they were sent: "28,500 U.S. troops are
 			// based in South Korea", "in Litauen stationiert".
 			tos, stationed = appendName(tos, name), true
+		case (prep == "in" || prep == "inside") && sentToDoIn(s, h.First, qb):
+			// "has sent 10,000 soldiers to train in eastern Russia": where those sent go to do
+			// something is where they were sent (kept only with a transfer, below).
+			tos = appendName(tos, name)
 		case fromPrepositions[prep] && (prep != "by" || afterTransfer(s, h.First)):
 			// "by" names the giver only after a transfer ("supplied by"), not any agent
 			// ("activities carried out by the DPRK").
@@ -371,6 +375,17 @@ func stationedAt(s *sentence, a, b, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// sentToDoIn reports the English purpose "to <verb> in" after the quantity and before the
+// entity at i: "sent 10,000 soldiers to train in eastern Russia".
+func sentToDoIn(s *sentence, i, qb int) bool {
+	j := i - 1
+	if j > qb && isLowerAdjective(s.toks[j].Word) {
+		j-- // "eastern"
+	}
+	return j-2 > qb && s.lang == "en" && (s.toks[j].Folded == "in" || s.toks[j].Folded == "inside") &&
+		isLower(s.toks[j-1].Word) && s.toks[j-2].Folded == "to"
 }
 
 // afterTransfer reports a transfer word right before the preposition of token i.
