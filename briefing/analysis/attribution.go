@@ -94,7 +94,9 @@ func attribution(s *sentence, first, last, qa, qb int, m *measureHit, v *vocabul
 			// ("activities carried out by the DPRK").
 			froms = appendName(froms, name)
 		case prep == "by":
-		case partnerPrepositions[prep]:
+		case partnerPrepositions[prep] || (prep == "für" || prep == "for") && partnerNoun(s, first, last):
+			// "Deutschland ist für Südkorea wichtigster Handelspartner mit einem Handelsvolumen
+			// von …": the partner's trade.
 			partners = appendName(partners, name)
 		case prep != "":
 		case h.First >= qa && h.Last <= qb || ownerOf(s, h.First, h.Last, anchor, qa, qb):
@@ -371,6 +373,16 @@ var stationWords = set(`stationed based deployed garrisoned stationiert stationi
 func stationedAt(s *sentence, a, b, first, last int) bool {
 	for k := max(first, a-3); k <= min(last, b+2); k++ {
 		if stationWords[s.toks[k].Folded] {
+			return true
+		}
+	}
+	return false
+}
+
+// partnerNoun reports a partner noun in the clause: "Handelspartner", "trading partner".
+func partnerNoun(s *sentence, first, last int) bool {
+	for i := first; i <= last; i++ {
+		if w := s.toks[i].Folded; strings.HasSuffix(w, "partner") || strings.HasSuffix(w, "partnerin") {
 			return true
 		}
 	}
