@@ -148,6 +148,7 @@ func TestEveryKeyAgreesWithItsUse(t *testing.T) {
 		{key: "pdf.key_figures", ok: []any{1}, refused: []any{0}, use: typeset},
 		{key: "pdf.key_judgements", ok: []any{1}, refused: []any{0}, use: typeset},
 		{key: "pdf.max_bars", ok: []any{1}, refused: []any{0}, use: typeset},
+		{key: "pdf.max_cites", ok: []any{1, 1000}, refused: []any{0, -1}, use: typeset},
 		{key: "pdf.orientation", ok: []any{"portrait", "landscape"}, refused: []any{"sideways"}, use: typeset},
 		{key: "pdf.paper", ok: []any{"A4", "Letter"}, refused: []any{"A5", "a4"}, use: typeset},
 		{key: "pdf.statements_per_theme", ok: []any{1}, refused: []any{0}, use: typeset},

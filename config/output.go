@@ -73,6 +73,8 @@ type PDF struct {
 	TimelineEvents     int     `mapstructure:"timeline_events"`
 	ChartDPI           float64 `mapstructure:"chart_dpi"`
 	MaxBars            int     `mapstructure:"max_bars"`
+	// MaxCites bounds the sources an item cites by number ("[3, 7, 12 und 8.303 weitere]").
+	MaxCites int `mapstructure:"max_cites"`
 }
 
 // Templates sets where the wording of the briefing comes from.
@@ -113,7 +115,7 @@ func validateOutput(c Config, add func(key string, value any, format string, arg
 		add("pdf.orientation", c.PDF.Orientation, "must be portrait or landscape")
 	}
 	for key, n := range map[string]int{"pdf.statements_per_theme": c.PDF.StatementsPerTheme, "pdf.key_judgements": c.PDF.KeyJudgements,
-		"pdf.key_figures": c.PDF.KeyFigures, "pdf.timeline_events": c.PDF.TimelineEvents, "pdf.max_bars": c.PDF.MaxBars} {
+		"pdf.key_figures": c.PDF.KeyFigures, "pdf.timeline_events": c.PDF.TimelineEvents, "pdf.max_bars": c.PDF.MaxBars, "pdf.max_cites": c.PDF.MaxCites} {
 		if n < 1 {
 			add(key, n, "must be at least 1")
 		}

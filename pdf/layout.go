@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/secbrief/briefing/report"
@@ -67,7 +68,7 @@ func figureItem(f report.FigureRow) report.Item {
 	if f.Period != "" {
 		text += " (" + f.Period + ")"
 	}
-	return report.Item{Text: text, Cites: f.Cites}
+	return report.Item{Text: text, Cites: f.Cites, More: f.More}
 }
 
 // para prints a paragraph in the body font.
@@ -77,11 +78,14 @@ func (d *doc) para(text string, style string, size float64) {
 	d.font("", bodySize)
 }
 
-// citeText is how citations read: "[1]" or "[1, 3]".
-func citeText(cites []int) string {
+// citeText is how citations read: "[1]", "[1, 3]" or "[1, 3 und 8.303 weitere]".
+func citeText(cites []int, more string) string {
 	parts := make([]string, len(cites))
 	for i, c := range cites {
 		parts[i] = fmt.Sprint(c)
+	}
+	if more != "" {
+		return "[" + strings.Join(parts, ", ") + " " + more + "]"
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
@@ -92,7 +96,7 @@ func (d *doc) item(it report.Item, indent float64, bullet string) {
 	p := d.pdf
 	left := marginLeft + indent
 	d.font("", bodySize)
-	d.ensure(lineHeight * float64(d.lines(it.Text+" "+it.Note+" "+citeText(it.Cites), d.width-indent)))
+	d.ensure(lineHeight * float64(d.lines(it.Text+" "+it.Note+" "+citeText(it.Cites, it.More), d.width-indent)))
 	if bullet != "" {
 		d.color(navy)
 		p.SetX(left - 4)
@@ -110,15 +114,15 @@ func (d *doc) item(it report.Item, indent float64, bullet string) {
 		d.font("", bodySize)
 		d.color(ink)
 	}
-	d.cites(it.Cites)
+	d.cites(it.Cites, it.More)
 	p.SetLeftMargin(marginLeft)
 	p.Ln(lineHeight + 1.2)
 }
 
 // cites writes citations as links to the sources list, on one line.
-func (d *doc) cites(cites []int) {
+func (d *doc) cites(cites []int, more string) {
 	p := d.pdf
-	if pw, _ := p.GetPageSize(); p.GetX()+p.GetStringWidth(citeText(cites)) > pw-marginRight {
+	if pw, _ := p.GetPageSize(); p.GetX()+p.GetStringWidth(citeText(cites, more)) > pw-marginRight {
 		left, _, _, _ := p.GetMargins()
 		p.Ln(lineHeight)
 		p.SetX(left)
@@ -130,6 +134,9 @@ func (d *doc) cites(cites []int) {
 			p.Write(lineHeight, ", ")
 		}
 		p.WriteLinkID(lineHeight, fmt.Sprint(c), d.links[c])
+	}
+	if more != "" {
+		p.Write(lineHeight, " "+more)
 	}
 	p.Write(lineHeight, "]")
 	d.color(ink)
@@ -147,9 +154,15 @@ type column struct {
 	align string
 }
 
+// cited are the citations of a table row.
+type cited struct {
+	n    []int
+	more string
+}
+
 // table prints rows of cells under a header row; the last column holds citations when cites
 // is set. Rows do not break across pages, and the header repeats on a new page.
-func (d *doc) table(cols []column, rows [][]string, cites [][]int) {
+func (d *doc) table(cols []column, rows [][]string, cites []cited) {
 	p := d.pdf
 	const pad, lh = 1.2, 4.0
 	header := func() {
@@ -169,7 +182,11 @@ func (d *doc) table(cols []column, rows [][]string, cites [][]int) {
 	for r, row := range rows {
 		height := 0.0
 		for i, c := range cols {
-			height = max(height, float64(d.lines(row[i], c.width-2*pad))*lh)
+			n := d.lines(row[i], c.width-2*pad)
+			if cites != nil && i == len(cols)-1 {
+				n = len(d.citeLines(cites[r], c.width-2*pad))
+			}
+			height = max(height, float64(n)*lh)
 		}
 		height += 2 * pad
 		if !d.room(height) {
@@ -181,7 +198,7 @@ func (d *doc) table(cols []column, rows [][]string, cites [][]int) {
 		for i, c := range cols {
 			p.SetXY(x+pad, y+pad)
 			if cites != nil && i == len(cols)-1 {
-				d.cellCites(cites[r], x+pad, y+pad, lh)
+				d.cellCites(cites[r], x+pad, y+pad, c.width-2*pad, lh)
 			} else {
 				p.MultiCell(c.width-2*pad, lh, row[i], "", c.align, false)
 			}
@@ -195,18 +212,60 @@ func (d *doc) table(cols []column, rows [][]string, cites [][]int) {
 	p.Ln(2)
 }
 
-// cellCites writes linked citations at a position inside a table cell.
-func (d *doc) cellCites(cites []int, x, y, lh float64) {
+// citeLines breaks the citations of a table cell into lines of words that fit width in the
+// current font, read as in the text: "[6, 8, 10 und 1.064 weitere]".
+func (d *doc) citeLines(c cited, width float64) [][]string {
+	words := make([]string, 0, len(c.n)+1)
+	for i, n := range c.n {
+		w := strconv.Itoa(n)
+		if i == 0 {
+			w = "[" + w
+		}
+		if i < len(c.n)-1 {
+			w += ","
+		}
+		words = append(words, w)
+	}
+	if c.more != "" {
+		words = append(words, strings.Fields(c.more)...)
+	}
+	if len(words) > 0 {
+		words[len(words)-1] += "]"
+	}
+	var lines [][]string
+	used, space := 0.0, d.pdf.GetStringWidth(" ")
+	for _, w := range words {
+		ww := d.pdf.GetStringWidth(w)
+		if len(lines) == 0 || used > 0 && used+space+ww > width {
+			lines = append(lines, nil)
+			used = -space
+		}
+		lines[len(lines)-1] = append(lines[len(lines)-1], w)
+		used += space + ww
+	}
+	if len(lines) == 0 {
+		lines = [][]string{nil}
+	}
+	return lines
+}
+
+// cellCites writes linked citations inside a table cell of width at x, y, line by line.
+func (d *doc) cellCites(c cited, x, y, width, lh float64) {
 	p := d.pdf
 	d.color(navy)
-	p.SetXY(x, y)
-	for i, c := range cites {
-		label := fmt.Sprintf("[%d]", c)
-		if i < len(cites)-1 {
-			label += " "
+	lines := d.citeLines(c, width)
+	for i, line := range lines {
+		p.SetXY(x, y+float64(i)*lh)
+		for j, w := range line {
+			link := 0 // the words of the count of further sources link nowhere
+			if n, err := strconv.Atoi(strings.Trim(w, "[],")); err == nil {
+				link = d.links[n]
+			}
+			if j < len(line)-1 {
+				w += " "
+			}
+			p.CellFormat(p.GetStringWidth(w), lh, w, "", 0, "L", false, link, "")
 		}
-		w := p.GetStringWidth(label)
-		p.CellFormat(w, lh, label, "", 0, "L", false, d.links[c], "")
 	}
 	d.color(ink)
 }
@@ -219,7 +278,7 @@ func (d *doc) box(title string, rows []report.Item) {
 	height := 2*pad + lineHeight + 1
 	d.font("", bodySize)
 	for _, r := range rows {
-		height += float64(d.lines(r.Text+" "+citeText(r.Cites), inner-4))*lineHeight + 1
+		height += float64(d.lines(r.Text+" "+citeText(r.Cites, r.More), inner-4))*lineHeight + 1
 	}
 	d.ensure(height + 2)
 	y := p.GetY() + 1

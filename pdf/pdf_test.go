@@ -40,7 +40,8 @@ func plan() *report.Briefing {
 		Edition: "Ausgabe vom 24. November 2026, 07:00 Uhr", Summary: "Auswertung von 2 Dokumenten.", Labels: labels,
 		KeyJudgements: []report.Item{{Text: "Nordkorea hat „3.000 Soldaten“ nach Russland geschickt.", Cites: []int{1}},
 			{Text: "North Korea launched an ICBM.", Cites: []int{2}, Note: "(engl.)"}},
-		KeyFigures: []report.FigureRow{{Subject: "Soldaten Nordkorea → Russland", Value: "3.000 Soldaten", Period: "Oktober 2024", Cites: []int{1}}},
+		KeyFigures: []report.FigureRow{{Subject: "Soldaten Nordkorea → Russland", Value: "3.000 Soldaten", Period: "Oktober 2024", Cites: []int{1}},
+			{Subject: "Granaten Nordkorea → Russland", Value: "fast 3 Mio. Granaten", Cites: []int{1, 2}, More: "und 8.303 weitere"}},
 		Charts: []report.Chart{{ID: "trade", Title: "Handelsvolumen", Caption: "Abbildung 1: Handelsvolumen.", Cites: []int{1},
 			Series: series.Series{Unit: "USD", Bars: []series.Bar{bar("2023", 34.4e6), bar("2024", 52.9e6)}},
 			Rows:   []report.ChartRow{{Period: "2023", Value: "34,4 Mio. US-Dollar", Cites: []int{1}}, {Period: "2024", Value: "52,9 Mio. US-Dollar", Cites: []int{1}}}},
@@ -48,10 +49,11 @@ func plan() *report.Briefing {
 		Themes: []report.Section{{ID: "alliance", Title: "Bündnis", Items: []report.Item{{Text: "Der Vertrag enthält eine Beistandsklausel.", Cites: []int{1}}},
 			Figures: []report.FigureRow{{Subject: "Treffen", Value: "„24 Treffen“", Cites: []int{1}}}},
 			{ID: "sanctions", Title: "Sanktionen", Note: "Die Quellen enthalten zu diesem Thema keine einschlägigen Aussagen."}},
-		Timeline: []report.Dated{{Date: "30.10.2024", Item: report.Item{Text: "Nordkorea testete eine Interkontinentalrakete.", Cites: []int{2}}}},
-		Sources:  []report.Source{{N: 1, DocID: "a", Text: "Quelle A. 31.01.2025. Datei: a.txt"}, {N: 2, DocID: "b", Text: "Source B. Undatiert. Datei: b.txt"}},
-		Files:    report.Files{Summary: "2 Dateien eingelesen: 2 verwendet.", Entries: []report.FileEntry{{Message: "undated: no date", Paths: []string{"b.txt"}}}},
-		Method:   "Dieses Lagebild wurde automatisch erstellt.",
+		Timeline:    []report.Dated{{Date: "30.10.2024", Item: report.Item{Text: "Nordkorea testete eine Interkontinentalrakete.", Cites: []int{1, 2}, More: "und 8.303 weitere"}}},
+		Sources:     []report.Source{{N: 1, DocID: "a", Text: "Quelle A. 31.01.2025. Datei: a.txt"}, {N: 2, DocID: "b", Text: "Source B. Undatiert. Datei: b.txt"}},
+		SourcesNote: "Weitere 8.303 ausgewertete Dokumente sind hier nicht einzeln aufgeführt; das Analysemodell (briefing analyze) nennt alle.",
+		Files:       report.Files{Summary: "2 Dateien eingelesen: 2 verwendet.", Entries: []report.FileEntry{{Message: "undated: no date", Paths: []string{"b.txt"}}}},
+		Method:      "Dieses Lagebild wurde automatisch erstellt.",
 	}
 }
 

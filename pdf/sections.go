@@ -107,15 +107,15 @@ func (d *doc) keyJudgements() {
 	}
 	d.heading(b.Labels["keyfigures.title"], 0, 25)
 	rows := make([][]string, len(b.KeyFigures))
-	cites := make([][]int, len(b.KeyFigures))
+	cites := make([]cited, len(b.KeyFigures))
 	for i, f := range b.KeyFigures {
 		rows[i] = []string{f.Subject, f.Value, f.Period, ""}
-		cites[i] = f.Cites
+		cites[i] = cited{f.Cites, f.More}
 	}
 	w := d.width
 	d.table([]column{
-		{b.Labels["keyfigures.subject"], w * 0.34, "L"}, {b.Labels["keyfigures.value"], w * 0.34, "L"},
-		{b.Labels["keyfigures.period"], w * 0.2, "L"}, {b.Labels["keyfigures.source"], w * 0.12, "L"},
+		{b.Labels["keyfigures.subject"], w * 0.32, "L"}, {b.Labels["keyfigures.value"], w * 0.34, "L"},
+		{b.Labels["keyfigures.period"], w * 0.18, "L"}, {b.Labels["keyfigures.source"], w * 0.16, "L"},
 	}, rows, cites)
 }
 
@@ -193,14 +193,14 @@ func (d *doc) charts() {
 		d.font("I", 8.5)
 		p.SetLeftMargin(marginLeft)
 		p.Write(4.2, ch.Caption+" ")
-		d.cites(ch.Cites)
+		d.cites(ch.Cites, "")
 		p.Ln(6)
 		d.color(ink)
 		rows := make([][]string, len(ch.Rows))
-		cites := make([][]int, len(ch.Rows))
+		cites := make([]cited, len(ch.Rows))
 		for j, r := range ch.Rows {
 			rows[j] = []string{r.Period, r.Value, r.PerYear, ""}
-			cites[j] = r.Cites
+			cites[j] = cited{r.Cites, r.More}
 		}
 		w := d.width
 		d.table([]column{
@@ -253,7 +253,7 @@ func (d *doc) timeline() {
 	const dateW = 30.0
 	for _, e := range b.Timeline {
 		d.font("", bodySize)
-		d.ensure(lineHeight * float64(d.lines(e.Text+" "+e.Note+" "+citeText(e.Cites), d.width-dateW)))
+		d.ensure(lineHeight * float64(d.lines(e.Text+" "+e.Note+" "+citeText(e.Cites, e.More), d.width-dateW)))
 		y := p.GetY()
 		d.font("B", 8.5)
 		d.color(navy)
@@ -289,6 +289,10 @@ func (d *doc) sources() {
 		p.SetXY(marginLeft+10, y)
 		p.MultiCell(d.width-10, smallLine, s.Text, "", "L", false)
 		p.Ln(0.6)
+	}
+	if b.SourcesNote != "" {
+		p.Ln(1)
+		d.para(b.SourcesNote, "I", smallSize)
 	}
 }
 

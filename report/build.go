@@ -73,7 +73,7 @@ func Build(m *briefing.Model, w *Wording, o Options) (*Briefing, error) {
 	bd.charts()
 	bd.sections()
 	bd.timeline()
-	bd.sources()
+	bd.sources(used)
 	b.Warnings = append(slices.Clone(m.Warnings), bd.futureDates()...)
 	bd.files(b.Warnings)
 	b.Method = bd.text("appendix.method", map[string]any{"Documents": used})
@@ -91,21 +91,42 @@ func (bd *builder) text(name string, data any) string {
 	return s
 }
 
-// cite numbers the documents of sources in the order they are first cited.
-func (bd *builder) cite(sources []briefing.Source) []int {
-	var out []int
+// cite numbers the documents of sources in the order they are first cited and returns the
+// numbers an item shows, with the wording of how many more documents state it. At most
+// MaxCites are shown: the documents the briefing already cites first, so that a statement of
+// thousands of reposts does not make the list of sources as long as the corpus.
+func (bd *builder) cite(sources []briefing.Source) ([]int, string) {
+	seen := make(map[string]bool, len(sources))
+	var docs []string
 	for _, s := range sources {
-		n, ok := bd.nums[s.Doc]
-		if !ok {
-			n = len(bd.nums) + 1
-			bd.nums[s.Doc] = n
+		if !seen[s.Doc] {
+			seen[s.Doc] = true
+			docs = append(docs, s.Doc)
 		}
-		if !slices.Contains(out, n) {
+	}
+	limit := len(docs)
+	if bd.o.MaxCites > 0 {
+		limit = min(limit, bd.o.MaxCites)
+	}
+	out := make([]int, 0, limit)
+	for _, id := range docs {
+		if n, ok := bd.nums[id]; ok && len(out) < limit {
+			out = append(out, n)
+		}
+	}
+	for _, id := range docs {
+		if _, ok := bd.nums[id]; !ok && len(out) < limit {
+			n := len(bd.nums) + 1
+			bd.nums[id] = n
 			out = append(out, n)
 		}
 	}
 	sort.Ints(out)
-	return out
+	more := ""
+	if rest := len(docs) - len(out); rest > 0 {
+		more = bd.text("cites.more", map[string]any{"N": numfmt.Number(float64(rest), bd.o.Lang)})
+	}
+	return out, more
 }
 
 // futureDates warns about documents dated after the edition: a wrong date in the source or
@@ -299,7 +320,9 @@ func (bd *builder) figureRow(f briefing.Figure) FigureRow {
 			period = bd.text("figure.asof", map[string]any{"Date": numfmt.Date(d.Date, bd.o.Lang)})
 		}
 	}
-	return FigureRow{Subject: f.Subject, Value: value, Period: period, Cites: bd.cite(f.Sources)}
+	row := FigureRow{Subject: f.Subject, Value: value, Period: period}
+	row.Cites, row.More = bd.cite(f.Sources)
+	return row
 }
 
 // reported reports a figure stated as a fact.
@@ -327,7 +350,8 @@ func (bd *builder) charts() {
 		ch.Caption = bd.text("chart.caption", map[string]any{"N": n + 1, "Title": spec.Title, "Mixed": s.MixedPeriods})
 		perYear := bd.text("chart.perYear", nil)
 		for _, bar := range s.Bars {
-			row := ChartRow{Period: bar.Label, Value: numfmt.Figure(bar.Figure, bd.o.Lang), Cites: bd.cite(bar.Figure.Sources)}
+			row := ChartRow{Period: bar.Label, Value: numfmt.Figure(bar.Figure, bd.o.Lang)}
+			row.Cites, row.More = bd.cite(bar.Figure.Sources)
 			if s.MixedPeriods && bar.PerYear > 0 {
 				row.PerYear = numfmt.Amount(bar.PerYear, s.Unit, bd.o.Lang) + " " + perYear
 			}
@@ -401,7 +425,9 @@ func (bd *builder) sections() {
 					date = numfmt.Date(doc.Date, bd.o.Lang)
 				}
 				text := bd.text("theme.disagreement.row", map[string]any{"Value": numfmt.Figure(f, bd.o.Lang), "Date": date})
-				dis.Rows = append(dis.Rows, Item{Text: text, Cites: bd.cite(f.Sources)})
+				row := Item{Text: text}
+				row.Cites, row.More = bd.cite(f.Sources)
+				dis.Rows = append(dis.Rows, row)
 			}
 			sec.Disagreements = append(sec.Disagreements, dis)
 		}
@@ -463,8 +489,9 @@ func (bd *builder) timeline() {
 	for _, i := range keep {
 		picked = append(picked, bd.m.Events[i])
 	}
-	refs := map[string][]string{} // date -> places its reference row refers to
-	row := map[string]int{}       // date -> index of its reference row
+	refs := map[string][]string{}           // date -> places its reference row refers to
+	row := map[string]int{}                 // date -> index of its reference row
+	cited := map[string][]briefing.Source{} // date -> the sources of its reference row
 	for i := len(picked) - 1; i >= 0; i-- {
 		e := picked[i]
 		date := numfmt.Date(e.Date, bd.o.Lang)
@@ -486,12 +513,14 @@ func (bd *builder) timeline() {
 		}
 		r := &bd.b.Timeline[k]
 		r.Text = bd.text("item.see", map[string]any{"Places": refs[date]})
-		r.Cites = union(r.Cites, bd.cite(e.Sources))
+		cited[date] = append(cited[date], e.Sources...)
+		r.Cites, r.More = bd.cite(cited[date])
 	}
 }
 
-// sources lists the cited documents in the order of their numbers.
-func (bd *builder) sources() {
+// sources lists the cited documents in the order of their numbers, and says how many of the
+// used documents it does not list and where they are.
+func (bd *builder) sources(used int) {
 	ids := make([]string, len(bd.nums))
 	for id, n := range bd.nums {
 		ids[n-1] = id
@@ -506,6 +535,9 @@ func (bd *builder) sources() {
 			"Date": numfmt.Date(d.Date, bd.o.Lang), "DateGuessed": d.DateSource == briefing.DateFromLatestMention,
 			"DateFromFile": d.DateSource == briefing.DateFromModTime, "Undated": d.Date == "", "Path": d.Path})
 		bd.b.Sources = append(bd.b.Sources, Source{N: i + 1, DocID: id, Text: text})
+	}
+	if rest := used - len(bd.b.Sources); rest > 0 {
+		bd.b.SourcesNote = bd.text("sources.more", map[string]any{"N": numfmt.Number(float64(rest), bd.o.Lang), "Count": rest})
 	}
 }
 

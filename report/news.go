@@ -26,7 +26,9 @@ func (bd *builder) news() {
 	for _, d := range bd.m.Documents {
 		if !had[d.ID] && !d.OffTopic && len(n.Documents) < newsLimit {
 			text := bd.text("news.document", map[string]any{"Title": d.Title, "Date": numfmt.Date(d.Date, bd.o.Lang)})
-			n.Documents = append(n.Documents, Item{Text: text, Cites: bd.cite(firstSentence(d))})
+			it := Item{Text: text}
+			it.Cites, it.More = bd.cite(firstSentence(d))
+			n.Documents = append(n.Documents, it)
 		}
 	}
 	known := map[string]bool{}

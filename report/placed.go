@@ -46,7 +46,8 @@ func (p *placed) add(sources []briefing.Source, place string) {
 // item is a quoted statement with its citations, marked with its language when that is not
 // the briefing's: the briefing quotes, it never translates.
 func (bd *builder) item(text string, sources []briefing.Source) Item {
-	it := Item{Text: text, Cites: bd.cite(sources)}
+	it := Item{Text: text}
+	it.Cites, it.More = bd.cite(sources)
 	if len(sources) > 0 {
 		if d := bd.docs[sources[0].Doc]; d != nil && d.Language != "" && d.Language != bd.o.Lang {
 			it.Note = bd.text("item.lang", map[string]any{"Lang": d.Language})

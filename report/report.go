@@ -26,15 +26,21 @@ type Briefing struct {
 	Themes     []Section
 	Timeline   []Dated
 	Sources    []Source
-	Warnings   []briefing.Warning
-	Files      Files // the account of the files and their warnings in the appendix
-	Method     string
+	// SourcesNote says how many documents the briefing draws on without listing them (an item
+	// cites at most Options.MaxCites) and where the full list is; "" when all are listed.
+	SourcesNote string
+	Warnings    []briefing.Warning
+	Files       Files // the account of the files and their warnings in the appendix
+	Method      string
 }
 
 // Item is a sentence of a source with the numbers of the sources that state it.
 type Item struct {
 	Text  string
 	Cites []int
+	// More counts the further sources that state it, as worded after the numbers ("und 8.303
+	// weitere"); "" when Cites are all of them.
+	More string
 	// Note follows the text in smaller type: the language of a quotation in another language
 	// ("(engl.)"), or where a sentence shown before stands ("siehe Kernaussage 1").
 	Note string
@@ -52,6 +58,7 @@ type News struct {
 type FigureRow struct {
 	Subject, Value, Period string
 	Cites                  []int
+	More                   string // as Item.More
 }
 
 // Chart is a chart's series with its caption and data table, or a note why it is left out.
@@ -68,6 +75,7 @@ type Chart struct {
 type ChartRow struct {
 	Period, Value, PerYear string
 	Cites                  []int
+	More                   string // as Item.More
 }
 
 // Section is the part of the briefing about one theme.
@@ -110,7 +118,10 @@ type Options struct {
 	KeyFigures               int
 	TimelineEvents           int
 	MaxBars                  int
-	Charts                   []ChartSpec
+	// MaxCites bounds the sources an item cites by number; the others are counted ("und 8.303
+	// weitere"). 0 cites every source.
+	MaxCites int
+	Charts   []ChartSpec
 	// Previous is the model of the previous edition, for the section on what is new; nil for
 	// none (a one-off briefing or the first edition).
 	Previous *briefing.Model

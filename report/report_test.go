@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -202,6 +203,54 @@ func TestALargerCorpusGivesABriefingOfTheSameLength(t *testing.T) {
 	limit := o.KeyJudgements + o.KeyFigures + o.TimelineEvents + len(b.Themes)*(o.StatementsPerTheme+3)
 	if n > limit || n > want+6 {
 		t.Errorf("100 documents give %d items, 5 give %d (limit %d): the briefing grew with the corpus", n, want, limit)
+	}
+}
+
+// Twenty copies of each seed state every statement twenty times: an item cites at most
+// MaxCites of them by number and counts the rest, the list of sources names the cited
+// documents only, and a note says how many more there are and where to find them.
+func TestCitationsAndSourcesAreBounded(t *testing.T) {
+	dir := t.TempDir()
+	entries, _ := os.ReadDir("../seeds")
+	for copyN := range 20 {
+		for _, e := range entries {
+			raw, _ := os.ReadFile(filepath.Join("../seeds", e.Name()))
+			text := fmt.Sprintf("%s\n\nAbschrift %d des Dokuments.\n", raw, copyN+1) // not a byte copy
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d-%s", copyN, e.Name())), []byte(text), 0o644)
+		}
+	}
+	m, cfg := seedModel(t, dir)
+	o := options(cfg)
+	o.MaxCites = 3
+	b := build(t, m, o)
+	counted := 0
+	check := func(where string, cites []int, more string) {
+		if len(cites) > o.MaxCites {
+			t.Errorf("%s cites %d sources by number (max %d)", where, len(cites), o.MaxCites)
+		}
+		if more != "" {
+			counted++
+			if !strings.HasPrefix(more, "und ") || !strings.HasSuffix(more, " weitere") {
+				t.Errorf("%s: more = %q", where, more)
+			}
+		}
+	}
+	for _, it := range b.KeyJudgements {
+		check("key judgement", it.Cites, it.More)
+	}
+	for _, f := range b.KeyFigures {
+		check("key figure", f.Cites, f.More)
+	}
+	for _, s := range b.Themes {
+		for _, it := range s.Items {
+			check(s.Title, it.Cites, it.More)
+		}
+	}
+	if counted == 0 {
+		t.Error("no item counts further sources, though each statement stands in twenty documents")
+	}
+	if len(b.Sources) >= 100 || b.SourcesNote == "" || !strings.Contains(b.SourcesNote, fmt.Sprint(100-len(b.Sources))) {
+		t.Errorf("%d sources listed of 100, note %q", len(b.Sources), b.SourcesNote)
 	}
 }
 

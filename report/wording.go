@@ -50,6 +50,7 @@ var required = map[string]any{
 	"place.keyjudgement": map[string]any{"N": 1}, "place.section": map[string]any{"Title": "T"}, "theme.empty": nil,
 	"appendix.files": map[string]any{"Read": 3, "Used": 1, "NotRelevant": 1, "Unreadable": 1},
 	"appendix.more":  map[string]any{"N": 2}, "figure.background": nil,
+	"cites.more": map[string]any{"N": "8.303"}, "sources.more": map[string]any{"N": "9.950", "Count": 9950},
 }
 
 // LoadWording parses the wording of lang ("de" or "en"): lang.tmpl from dir when dir is set,
