@@ -100,7 +100,7 @@ func LoadWording(lang, dir string) (*Wording, error) {
 // added are templates introduced after the first release: a wording file of an earlier
 // release (templates.dir) that lacks them gets the built-in ones of its language.
 var added = []string{"item.lang", "item.see", "place.keyjudgement", "place.section", "theme.empty",
-	"appendix.files", "appendix.more", "figure.background"}
+	"appendix.files", "appendix.more", "figure.background", "cites.more", "sources.more"}
 
 // addBuiltIn adds to w the built-in definitions of the added templates it lacks.
 func (w *Wording) addBuiltIn(name string) error {
