@@ -11,24 +11,23 @@ import (
 // first instead. A sentence counts as shown when any of the spans it is quoted from overlaps
 // a span already shown (a statement quoted with the sentence before it shows both).
 
-// span is a quoted part of a document.
-type span struct {
-	doc        string
-	start, end int
+// placed remembers where the spans of the briefing are shown, indexed by document: a
+// statement of thousands of reposts is looked up by its documents, not against every span.
+type placed struct {
+	byDoc map[string][]shownSpan // in the order they were shown
 }
 
-// placed remembers where the spans of the briefing are shown.
-type placed struct {
-	spans  []span
-	places []string
+type shownSpan struct {
+	start, end int
+	place      string
 }
 
 // where returns the place of the first shown span that one of sources overlaps, or "".
 func (p *placed) where(sources []briefing.Source) string {
 	for _, s := range sources {
-		for i, sp := range p.spans {
-			if sp.doc == s.Doc && s.Start < sp.end && sp.start < s.End {
-				return p.places[i]
+		for _, sp := range p.byDoc[s.Doc] {
+			if s.Start < sp.end && sp.start < s.End {
+				return sp.place
 			}
 		}
 	}
@@ -37,9 +36,11 @@ func (p *placed) where(sources []briefing.Source) string {
 
 // add records sources as shown at place.
 func (p *placed) add(sources []briefing.Source, place string) {
+	if p.byDoc == nil {
+		p.byDoc = map[string][]shownSpan{}
+	}
 	for _, s := range sources {
-		p.spans = append(p.spans, span{s.Doc, s.Start, s.End})
-		p.places = append(p.places, place)
+		p.byDoc[s.Doc] = append(p.byDoc[s.Doc], shownSpan{s.Start, s.End, place})
 	}
 }
 
