@@ -101,7 +101,7 @@ func render(w io.Writer, s Series, o Options) (*plan, error) {
 	if img.RGBA == nil {
 		return nil, errors.New("render chart: no image")
 	}
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(w, img.RGBA); err != nil {
 		return nil, fmt.Errorf("render chart: encode png: %w", err)
 	}

@@ -7,13 +7,13 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
+	"github.com/secbrief/briefing/charts"
 	"github.com/secbrief/briefing/fonts"
 	"github.com/secbrief/briefing/report"
 )
@@ -69,6 +69,7 @@ func Render(w io.Writer, b *report.Briefing, o Options) error {
 	if err != nil {
 		return err
 	}
+	d.images = d.drawCharts() // drawn while the text before them is typeset
 	d.cover()
 	d.keyJudgements()
 	d.charts()
@@ -77,6 +78,7 @@ func Render(w io.Writer, b *report.Briefing, o Options) error {
 	d.sources()
 	d.appendix()
 	d.tableOfContents()
+	d.wait()
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("typeset: %w", err)
 	}
@@ -98,6 +100,7 @@ type doc struct {
 	toc     []tocEntry
 	tocPage int
 	tocY    float64
+	images  []*chartImage // per chart of b.Charts; nil for a chart left out
 }
 
 type tocEntry struct {
@@ -183,10 +186,45 @@ func (d *doc) footer() {
 	d.color(ink)
 }
 
-// checkPNG decodes a chart before it is embedded: gofpdf accepts a truncated PNG silently.
-func checkPNG(b []byte) error {
-	if _, err := png.Decode(bytes.NewReader(b)); err != nil {
-		return fmt.Errorf("chart image: %w", err)
+// chartImage is a chart drawn as a PNG, ready when done is closed.
+type chartImage struct {
+	png  bytes.Buffer
+	err  error
+	done chan struct{}
+}
+
+// drawCharts starts drawing the charts of the briefing, each in its own goroutine (a briefing
+// has a few), at the column's width and the configured resolution. gofpdf keys images by their
+// pixel width, so each chart of a document gets a distinct width (ExtraWidthPx) for
+// byte-identical output. The PNGs come from image/png in memory, complete or with an error,
+// so none is decoded again before gofpdf embeds it.
+func (d *doc) drawCharts() []*chartImage {
+	out := make([]*chartImage, len(d.b.Charts))
+	for i, ch := range d.b.Charts {
+		if ch.Note != "" {
+			continue
+		}
+		img := &chartImage{done: make(chan struct{})}
+		out[i] = img
+		o := charts.Options{WidthMM: d.width, HeightMM: chartHeight, DPI: d.opt.ChartDPI, Lang: d.b.Lang, ExtraWidthPx: i}
+		go func() {
+			defer close(img.done)
+			defer func() {
+				if p := recover(); p != nil {
+					img.err = fmt.Errorf("draw chart: %v", p)
+				}
+			}()
+			img.err = charts.Render(&img.png, ch.Series, o)
+		}()
 	}
-	return nil
+	return out
+}
+
+// wait waits for the charts still being drawn, so that none outlives Render.
+func (d *doc) wait() {
+	for _, img := range d.images {
+		if img != nil {
+			<-img.done
+		}
+	}
 }

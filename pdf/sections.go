@@ -7,7 +7,6 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
-	"github.com/secbrief/briefing/charts"
 	"github.com/secbrief/briefing/report"
 )
 
@@ -171,18 +170,13 @@ func (d *doc) charts() {
 			p.Ln(2)
 			continue
 		}
-		// Drawn at the column's width. gofpdf keys images by their pixel width, so each chart
-		// of a document gets a distinct width (ExtraWidthPx) for byte-identical output.
-		var png bytes.Buffer
-		err := charts.Render(&png, ch.Series, charts.Options{WidthMM: d.width, HeightMM: chartHeight, DPI: d.opt.ChartDPI,
-			Lang: b.Lang, ExtraWidthPx: i})
-		if err == nil {
-			err = checkPNG(png.Bytes())
-		}
-		if err != nil {
-			p.SetError(fmt.Errorf("chart %s: %w", ch.ID, err))
+		img := d.images[i]
+		<-img.done
+		if img.err != nil {
+			p.SetError(fmt.Errorf("chart %s: %w", ch.ID, img.err))
 			return
 		}
+		png := &img.png
 		d.heading(ch.Title, 1, chartHeight+20)
 		name := fmt.Sprintf("chart-%d-%s", i, ch.ID)
 		p.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png.Bytes()))
