@@ -19,6 +19,13 @@ import (
 func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 	var out []briefing.Figure
 	index := map[string]int{}
+	// cited marks the documents each figure cites: a figure that thousands of reposts state
+	// gains each document once, without a scan of its list.
+	type citation struct {
+		figure int
+		doc    string
+	}
+	cited := map[citation]bool{}
 	for si, s := range c.sents {
 		if c.stopped(si) {
 			break
@@ -77,9 +84,13 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 			f.Subject = subject(v, measure, q, f)
 			key := figureKey(f)
 			if k, ok := index[key]; ok {
-				out[k].Sources = appendSource(out[k].Sources, f.Sources[0])
+				if c := (citation{k, f.Sources[0].Doc}); !cited[c] {
+					cited[c] = true
+					out[k].Sources = append(out[k].Sources, f.Sources[0])
+				}
 				continue
 			}
+			cited[citation{len(out), f.Sources[0].Doc}] = true
 			index[key] = len(out)
 			out = append(out, f)
 		}
@@ -289,15 +300,6 @@ func figureKey(f briefing.Figure) string {
 		p = f.Period.From + "/" + f.Period.To
 	}
 	return fmt.Sprintf("%g|%g|%s|%s|%s|%s|%s|%s|%s|%s", f.Value, vm, lexicon.Fold(f.Unit), p, f.Measure, f.Qualifier, f.Modality, f.Subject, f.From, f.To)
-}
-
-func appendSource(list []briefing.Source, s briefing.Source) []briefing.Source {
-	for _, x := range list {
-		if x.Doc == s.Doc {
-			return list
-		}
-	}
-	return append(list, s)
 }
 
 // added reports a figure that counts what was added, not a total: "nine additional
