@@ -1,9 +1,11 @@
 package lexicon
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
 	"testing"
+	"unsafe"
 )
 
 func TestMatch(t *testing.T) {
@@ -77,4 +79,31 @@ func TestTokenizeMarksModifiers(t *testing.T) {
 	if want := []string{"Ukraine", "G7"}; !reflect.DeepEqual(mods, want) {
 		t.Errorf("modifiers = %q, want %q", mods, want)
 	}
+}
+
+// The process-wide stem cache stays bounded however many distinct words a daemon meets, and
+// its entries are copies: a word read from a document does not keep the document alive.
+func TestTheStemCacheIsBounded(t *testing.T) {
+	defer func(n int64) { stemCacheLimit = n }(stemCacheLimit)
+	stemCacheLimit = 100
+	for i := range 1000 {
+		Stem(fmt.Sprintf("wort%dlein", i), "de")
+	}
+	n := 0
+	germanStems.Range(func(k, v any) bool { n++; return true })
+	if n > 100 {
+		t.Errorf("%d stems cached, limit 100", n)
+	}
+	if got := Stem("häuser", "de"); got != Stem("häuser", "de") || got == "" {
+		t.Errorf("stem %q", got)
+	}
+	doc := "Nordkorea liefert Granaten"
+	word := doc[:9]
+	Stem(word, "de")
+	germanStems.Range(func(k, v any) bool {
+		if s := k.(string); s == word && unsafe.StringData(s) == unsafe.StringData(doc) {
+			t.Error("the cache keeps a substring of the document as its key")
+		}
+		return true
+	})
 }

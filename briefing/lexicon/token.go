@@ -6,6 +6,7 @@ package lexicon
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,8 +77,18 @@ func Fold(w string) string {
 	return folder.Replace(strings.ToLower(w))
 }
 
-// germanStems and englishStems cache stems by folded word.
-var germanStems, englishStems sync.Map
+// germanStems and englishStems cache stems by folded word, for the life of the process (a
+// daemon builds edition after edition from mostly the same words). A key is a copy of the
+// word, never a substring of a document, so the cache pins no document's text; and the cache
+// starts again when it has grown past stemCacheLimit words, so that it cannot grow with
+// every new word for ever.
+var (
+	germanStems, englishStems sync.Map
+	stemsCached               atomic.Int64
+)
+
+// stemCacheLimit bounds the words whose stems are cached (about 100 bytes each).
+var stemCacheLimit int64 = 500_000
 
 // Stem returns the Snowball stem of a folded word in language lang ("de" or "en").
 func Stem(folded, lang string) string {
@@ -95,6 +106,12 @@ func Stem(folded, lang string) string {
 		german.Stem(env)
 	}
 	s := env.Current()
-	cache.Store(folded, s)
+	if stemsCached.Add(1) > stemCacheLimit {
+		germanStems.Clear()
+		englishStems.Clear()
+		stemsCached.Store(0)
+	}
+	s = strings.Clone(s) // the stem of a word that has none is the word itself
+	cache.Store(strings.Clone(folded), s)
 	return s
 }
