@@ -22,6 +22,8 @@ func (c *corpus) events() []briefing.Event {
 	}
 	var list []keyed
 	seen := map[string]bool{}
+	themesOf := map[int][]string{}      // cluster -> its themes, found once per cluster
+	named := map[int]map[string][]int{} // cluster -> date -> the members that date an event with it
 	for si, s := range c.sents {
 		if s.heading || len(s.themes) == 0 || c.docs[s.doc].Background {
 			continue
@@ -37,14 +39,19 @@ func (c *corpus) events() []briefing.Event {
 			seen[key] = true
 			// A near-copy in another document that names another day ("the DPRK's January 6
 			// launch" beside "the DPRK's October 30 launch") is another event.
-			var members []int
-			for _, m := range append([]int{si}, without(c.clusters[s.cluster], si)...) {
-				if c.sents[m].names(e.Value) {
-					members = append(members, m)
-				}
+			byValue, ok := named[s.cluster]
+			if !ok {
+				byValue = c.namedDates(s.cluster)
+				named[s.cluster] = byValue
+			}
+			members := append([]int{si}, without(byValue[e.Value], si)...)
+			themes, ok := themesOf[s.cluster]
+			if !ok {
+				themes = c.clusterThemes(s.cluster)
+				themesOf[s.cluster] = themes
 			}
 			list = append(list, keyed{briefing.Event{
-				Date: e.Value, Text: s.text, Themes: c.clusterThemes(s.cluster), Sources: c.sources(members),
+				Date: e.Value, Text: s.text, Themes: slices.Clone(themes), Sources: c.sources(members),
 			}, e.From})
 		}
 	}
@@ -61,14 +68,20 @@ func (c *corpus) events() []briefing.Event {
 	return out
 }
 
-// names reports whether the sentence has a time expression of the value that dates an event.
-func (s *sentence) names(value string) bool {
-	for _, e := range s.exprs {
-		if e.Value == value && datesAnEvent(s.text, e.Start, e.End) {
-			return true
+// namedDates returns, for each date that a member of a cluster names as the date of an event,
+// the members that name it, in the cluster's order: a cluster of a thousand reposts is read
+// once, not once per date.
+func (c *corpus) namedDates(cluster int) map[string][]int {
+	out := map[string][]int{}
+	for _, m := range c.clusters[cluster] {
+		s := c.sents[m]
+		for _, e := range s.exprs {
+			if list := out[e.Value]; (len(list) == 0 || list[len(list)-1] != m) && datesAnEvent(s.text, e.Start, e.End) {
+				out[e.Value] = append(list, m)
+			}
 		}
 	}
-	return false
+	return out
 }
 
 // datesAnEvent reports whether the expression at text[start:end] dates something that

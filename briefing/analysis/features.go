@@ -24,8 +24,18 @@ type vocabulary struct {
 	verbs    map[string]int // folded verb form -> measure index (Named.Verbs)
 	entities *lexicon.Matcher
 	weak     map[int]bool // indexes of the entity terms that are weak terms
-	seen     sync.Map     // language + "\x00" + sentence text -> *textFeatures
-	dated    sync.Map     // language, reference date and line -> []dates.Expr
+	seen     sync.Map     // textKey -> *textFeatures
+	dated    sync.Map     // lineKey -> []dates.Expr
+}
+
+// textKey and lineKey key the caches of the vocabulary without building a string per lookup
+// (the text is a part of its document, which the analysis holds anyway).
+type textKey struct{ lang, text string }
+
+type lineKey struct {
+	lang string
+	ref  time.Time
+	line string
 }
 
 // expressions returns the temporal expressions of a document's text. They never cross a line
@@ -33,7 +43,6 @@ type vocabulary struct {
 // reference date, however many reposts repeat it.
 func (v *vocabulary) expressions(text string, ref time.Time, lang string) []dates.Expr {
 	var out []dates.Expr
-	prefix := lang + "\x00" + ref.Format(time.DateOnly) + "\x00"
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -43,11 +52,12 @@ func (v *vocabulary) expressions(text string, ref time.Time, lang string) []date
 		}
 		line := text[start:end]
 		var found []dates.Expr
-		if cached, ok := v.dated.Load(prefix + line); ok {
+		key := lineKey{lang, ref, line}
+		if cached, ok := v.dated.Load(key); ok {
 			found = cached.([]dates.Expr)
 		} else {
 			found = dates.Expressions(line, ref, lang)
-			v.dated.Store(prefix+line, found)
+			v.dated.Store(key, found)
 		}
 		for _, e := range found {
 			e.Start += start
@@ -73,7 +83,7 @@ type textFeatures struct {
 // features returns the features of a sentence text, computing them on first sight. The
 // result is shared and must not be changed.
 func (v *vocabulary) features(text, lang string, heading bool) *textFeatures {
-	key := lang + "\x00" + text
+	key := textKey{lang, text}
 	if f, ok := v.seen.Load(key); ok {
 		return f.(*textFeatures)
 	}
