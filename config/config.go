@@ -80,7 +80,7 @@ func Default() Config {
 		Delivery:     Delivery{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute},
 		Mail:         Mail{Port: 587, TLS: "starttls"},
 		PDF: PDF{Paper: "A4", Orientation: "portrait", StatementsPerTheme: 4, KeyJudgements: 5,
-			KeyFigures: 10, TimelineEvents: 12, ChartDPI: 220, MaxBars: 6, MaxCites: 6},
+			KeyFigures: 10, TimelineEvents: 12, ChartDPI: 220, MaxBars: 6, MaxCites: 4},
 		Docs:     Docs{Dir: "seeds", MaxFileMB: 20},
 		Log:      Log{Format: "auto", Level: "info"},
 		Analysis: Analysis{StatementsPerTheme: 10, MinThemeScore: 2, Candidates: 300, DuplicateSimilarity: 0.5},

@@ -80,6 +80,9 @@ func (d *doc) para(text string, style string, size float64) {
 
 // citeText is how citations read: "[1]", "[1, 3]" or "[1, 3 und 8.303 weitere]".
 func citeText(cites []int, more string) string {
+	if len(cites) == 0 && more == "" {
+		return "" // a line of the briefing's own, such as the count of further values
+	}
 	parts := make([]string, len(cites))
 	for i, c := range cites {
 		parts[i] = fmt.Sprint(c)
@@ -122,6 +125,9 @@ func (d *doc) item(it report.Item, indent float64, bullet string) {
 // cites writes citations as links to the sources list, on one line.
 func (d *doc) cites(cites []int, more string) {
 	p := d.pdf
+	if len(cites) == 0 && more == "" {
+		return
+	}
 	if pw, _ := p.GetPageSize(); p.GetX()+p.GetStringWidth(citeText(cites, more)) > pw-marginRight {
 		left, _, _, _ := p.GetMargins()
 		p.Ln(lineHeight)

@@ -93,8 +93,9 @@ func (bd *builder) text(name string, data any) string {
 
 // cite numbers the documents of sources in the order they are first cited and returns the
 // numbers an item shows, with the wording of how many more documents state it. At most
-// MaxCites are shown: the documents the briefing already cites first, so that a statement of
-// thousands of reposts does not make the list of sources as long as the corpus.
+// MaxCites are shown: one new document, then those the briefing already cites, so that a
+// statement of thousands of reposts does not make the list of sources as long as the corpus
+// while each item can still bring a source of its own.
 func (bd *builder) cite(sources []briefing.Source) ([]int, string) {
 	seen := make(map[string]bool, len(sources))
 	var docs []string
@@ -109,16 +110,32 @@ func (bd *builder) cite(sources []briefing.Source) ([]int, string) {
 		limit = min(limit, bd.o.MaxCites)
 	}
 	out := make([]int, 0, limit)
-	for _, id := range docs {
-		if n, ok := bd.nums[id]; ok && len(out) < limit {
+	number := func(id string) {
+		n, ok := bd.nums[id]
+		if !ok {
+			n = len(bd.nums) + 1
+			bd.nums[id] = n
+		}
+		if !slices.Contains(out, n) {
 			out = append(out, n)
+		}
+	}
+	// One document the briefing does not cite yet comes first, so that every item can bring
+	// a source to the list; then those already cited; then other new ones.
+	for _, id := range docs {
+		if _, ok := bd.nums[id]; !ok && len(out) < limit {
+			number(id)
+			break
+		}
+	}
+	for _, id := range docs {
+		if _, ok := bd.nums[id]; ok && len(out) < limit {
+			number(id)
 		}
 	}
 	for _, id := range docs {
 		if _, ok := bd.nums[id]; !ok && len(out) < limit {
-			n := len(bd.nums) + 1
-			bd.nums[id] = n
-			out = append(out, n)
+			number(id)
 		}
 	}
 	sort.Ints(out)
@@ -413,13 +430,22 @@ func (bd *builder) sections() {
 				sec.Figures = append(sec.Figures, row)
 			}
 		}
-		for _, d := range th.Disagreements {
+		for _, d := range mostStated(th.Disagreements) {
 			if boxed[d.Subject+d.Unit] {
 				continue
 			}
+			if len(sec.Disagreements) == maxDisagreements {
+				continue // shown in the model; a section stays short whatever the corpus
+			}
 			boxed[d.Subject+d.Unit] = true
 			dis := Disagreement{Title: bd.text("theme.disagreement", map[string]any{"Subject": d.Subject})}
-			for _, f := range d.Figures {
+			figures := mostCited(d.Figures)
+			for k, f := range figures {
+				if k == maxDisagreementRows {
+					dis.Rows = append(dis.Rows, Item{Text: bd.text("theme.disagreement.more", map[string]any{
+						"N": numfmt.Number(float64(len(figures)-k), bd.o.Lang), "Count": len(figures) - k})})
+					break
+				}
 				date := ""
 				if doc := bd.docs[f.Sources[0].Doc]; doc != nil {
 					date = numfmt.Date(doc.Date, bd.o.Lang)
@@ -433,6 +459,32 @@ func (bd *builder) sections() {
 		}
 		bd.b.Themes = append(bd.b.Themes, sec)
 	}
+}
+
+// A section shows at most maxDisagreements boxes of differing figures, each with at most
+// maxDisagreementRows values (the most cited); the model has them all.
+const maxDisagreements, maxDisagreementRows = 1, 3
+
+// mostStated returns disagreements ordered by the documents that state their figures, most
+// first (stable: the analysis's order among equals).
+func mostStated(ds []briefing.Disagreement) []briefing.Disagreement {
+	out := slices.Clone(ds)
+	n := func(d briefing.Disagreement) int {
+		total := 0
+		for _, f := range d.Figures {
+			total += len(f.Sources)
+		}
+		return total
+	}
+	slices.SortStableFunc(out, func(a, b briefing.Disagreement) int { return n(b) - n(a) })
+	return out
+}
+
+// mostCited returns figures ordered by their sources, most first (stable).
+func mostCited(fs []briefing.Figure) []briefing.Figure {
+	out := slices.Clone(fs)
+	slices.SortStableFunc(out, func(a, b briefing.Figure) int { return len(b.Sources) - len(a.Sources) })
+	return out
 }
 
 // bringsNew reports sources of which one is a document the briefing does not cite yet.

@@ -50,7 +50,7 @@ var required = map[string]any{
 	"place.keyjudgement": map[string]any{"N": 1}, "place.section": map[string]any{"Title": "T"}, "theme.empty": nil,
 	"appendix.files": map[string]any{"Read": 3, "Used": 1, "NotRelevant": 1, "Unreadable": 1},
 	"appendix.more":  map[string]any{"N": 2}, "figure.background": nil,
-	"cites.more": map[string]any{"N": "8.303"}, "sources.more": map[string]any{"N": "9.950", "Count": 9950},
+	"cites.more": map[string]any{"N": "8.303"}, "theme.disagreement.more": map[string]any{"N": "3", "Count": 3}, "sources.more": map[string]any{"N": "9.950", "Count": 9950},
 }
 
 // LoadWording parses the wording of lang ("de" or "en"): lang.tmpl from dir when dir is set,
@@ -100,7 +100,7 @@ func LoadWording(lang, dir string) (*Wording, error) {
 // added are templates introduced after the first release: a wording file of an earlier
 // release (templates.dir) that lacks them gets the built-in ones of its language.
 var added = []string{"item.lang", "item.see", "place.keyjudgement", "place.section", "theme.empty",
-	"appendix.files", "appendix.more", "figure.background", "cites.more", "sources.more"}
+	"appendix.files", "appendix.more", "figure.background", "cites.more", "sources.more", "theme.disagreement.more"}
 
 // addBuiltIn adds to w the built-in definitions of the added templates it lacks.
 func (w *Wording) addBuiltIn(name string) error {
