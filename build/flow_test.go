@@ -24,7 +24,7 @@ var layers = []struct {
 	{"render", []string{"pdf"}},
 	{"editions", []string{"edition"}},
 	{"deliver and serve", []string{"deliver", "deliver/", "httpapi", "metrics", "schedule"}},
-	{"build", []string{"build", "eval"}},
+	{"build", []string{"build", "eval", "internal/corpusgen"}},
 	{"commands", []string{"cmd/"}},
 }
 

@@ -3,7 +3,6 @@ package analysis_test
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/analysis"
 	"github.com/secbrief/briefing/briefing/ingest"
+	"github.com/secbrief/briefing/internal/corpusgen"
 )
 
 // BenchmarkAnalyzeSeeds reads and analyses the seed corpus end to end.
@@ -26,7 +26,9 @@ func BenchmarkAnalyzeSynthetic(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
 			dir := b.TempDir()
-			writeSynthetic(b, dir, n)
+			if _, err := corpusgen.Synthetic(dir, "../../seeds", n); err != nil {
+				b.Fatal(err)
+			}
 			benchmarkFolder(b, dir)
 		})
 	}
@@ -51,46 +53,6 @@ func benchmarkFolder(b *testing.B, dir string) {
 			b.Fatal(err)
 		}
 		if _, err := analysis.Analyze(context.Background(), docs, warnings, opt); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func writeSynthetic(b *testing.B, dir string, n int) {
-	b.Helper()
-	var paras []string
-	entries, err := os.ReadDir("../../seeds")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, e := range entries {
-		raw, err := os.ReadFile(filepath.Join("../../seeds", e.Name()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, p := range strings.Split(string(raw), "\n") {
-			if len(p) > 200 && !strings.Contains(p, "http") {
-				paras = append(paras, p)
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	var docs []string
-	for i := range n {
-		var text string
-		if i > 0 && rng.IntN(5) == 0 {
-			text = strings.Replace(docs[rng.IntN(len(docs))], "Nordkorea", "Nord-Korea", 1)
-		} else {
-			var sb strings.Builder
-			fmt.Fprintf(&sb, "Lagebericht Nummer %d zur koreanischen Halbinsel\n%d. März 2025\n", i, 1+i%28)
-			for range 6 + rng.IntN(7) {
-				sb.WriteString(paras[rng.IntN(len(paras))])
-				sb.WriteString("\n")
-			}
-			text = sb.String()
-		}
-		docs = append(docs, text)
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("doc-%05d.txt", i)), []byte(text), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}
