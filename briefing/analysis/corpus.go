@@ -25,7 +25,11 @@ type corpus struct {
 	conflicts [][2]int
 	// recency of each document, 0 to 1 (recency.go)
 	recency []float64
-	byID    map[string]*briefing.Document // made on first use
+	// clusterDocs and clusterNewest are, per cluster, the documents that state it and the
+	// recency of the newest of them.
+	clusterDocs   []int
+	clusterNewest []float64
+	byID          map[string]*briefing.Document // made on first use
 }
 
 func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme) *corpus {
@@ -45,12 +49,8 @@ func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme)
 	}
 	df := map[string]int{}
 	for _, s := range c.sents {
-		seen := map[string]bool{}
-		for _, w := range s.content {
-			if !seen[w] {
-				seen[w] = true
-				df[w]++
-			}
+		for _, w := range s.distinct {
+			df[w]++
 		}
 	}
 	n := float64(len(c.sents))
@@ -201,6 +201,22 @@ func (c *corpus) cluster(threshold float64) {
 			c.sents[m].cluster = len(c.clusters)
 		}
 		c.clusters = append(c.clusters, members)
+	}
+	// How many documents state each cluster and how recent the newest is, found once: the
+	// ranking asks for them per theme and candidate, and a cluster may have thousands of
+	// reposts.
+	c.clusterDocs = make([]int, len(c.clusters))
+	c.clusterNewest = make([]float64, len(c.clusters))
+	stamp := make([]int, len(c.docs)) // cluster+1 that last counted the document
+	for k, members := range c.clusters {
+		for _, m := range members {
+			d := c.sents[m].doc
+			if stamp[d] != k+1 {
+				stamp[d] = k + 1
+				c.clusterDocs[k]++
+			}
+			c.clusterNewest[k] = math.Max(c.clusterNewest[k], c.recency[d])
+		}
 	}
 }
 

@@ -1,9 +1,10 @@
 package analysis
 
 import (
-	"github.com/secbrief/briefing/briefing"
 	"strconv"
 	"strings"
+
+	"github.com/secbrief/briefing/briefing"
 )
 
 // disagreements groups figures that measure the same thing but differ: the same measure, the

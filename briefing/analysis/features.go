@@ -77,7 +77,8 @@ type textFeatures struct {
 	entities   []lexicon.Hit
 	quantities []quantity.Quantity
 	content    []string
-	classes    []uint8 // word classes of the tokens (attribution.go), on first use
+	distinct   []string // content without repeats, for the document frequencies
+	classes    []uint8  // word classes of the tokens (attribution.go), on first use
 }
 
 // features returns the features of a sentence text, computing them on first sight. The
@@ -100,6 +101,7 @@ func (v *vocabulary) features(text, lang string, heading bool) *textFeatures {
 			f.content = append(f.content, t.Stem)
 		}
 	}
+	f.distinct = distinct(f.content)
 	if !heading {
 		v.seen.Store(key, f)
 	}
@@ -255,6 +257,7 @@ type sentence struct {
 	leadEnd    *int           // end of a leading subordinate clause (clause.go), on first use
 	saying     []int          // tokens of verbs of saying (period.go), on first use
 	content    []string       // stems of content words, in order
+	distinct   []string       // content without repeats
 	cluster    int            // index of the statement cluster it belongs to
 }
 
@@ -290,7 +293,7 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 			para: para, pos: float64(i) / float64(max(1, len(d.Sentences)-1)), heading: span.Heading,
 		}
 		f := v.features(s.text, d.Language, s.heading)
-		s.toks, s.themes, s.measures, s.entities, s.quantities, s.content = f.toks, f.themes, f.measures, f.entities, f.quantities, f.content
+		s.toks, s.themes, s.measures, s.entities, s.quantities, s.content, s.distinct = f.toks, f.themes, f.measures, f.entities, f.quantities, f.content, f.distinct
 		s.feat = f
 		for next < len(exprs) && exprs[next].Start < span.Start {
 			next++ // between sentences, or across a boundary
@@ -377,4 +380,26 @@ func sortedKeys(m map[int]*themeMatch) []int {
 	}
 	sort.Ints(keys)
 	return keys
+}
+
+// distinct returns words without repeats, in order of first use: by scanning for a sentence
+// of ordinary length, with a set for a long one.
+func distinct(words []string) []string {
+	out := make([]string, 0, len(words))
+	if len(words) <= 64 {
+		for _, w := range words {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(words))
+	for _, w := range words {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
 }

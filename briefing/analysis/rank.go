@@ -2,11 +2,13 @@ package analysis
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/secbrief/briefing/briefing"
+	"golang.org/x/sync/errgroup"
 )
 
 // Ranking parameters: LexRank damping and edge threshold, MMR trade-off between relevance and
@@ -30,39 +32,46 @@ func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) [
 		dates[d.ID] = d.Date
 	}
 	groups := disagreements(figures, c.conflictFigures(figures), func(doc string) string { return dates[doc] })
-	out := make([]briefing.Theme, 0, len(opt.Themes))
-	for ti, t := range opt.Themes {
-		if c.ctx.Err() != nil {
-			break
+	eligible := c.statementClusters()
+	cands := make([][]int, len(opt.Themes))
+	for ti := range opt.Themes {
+		cands[ti] = c.candidates(eligible, ti, opt.Candidates)
+		for _, k := range cands[ti] {
+			c.repVec(k) // made here: the themes are ranked side by side, and vec fills a cache
 		}
-		cands := c.candidates(ti, opt.Candidates)
-		scores := c.rank(ti, cands)
-		chosen := c.mmr(cands, scores, opt.StatementsPerTheme)
-		th := briefing.Theme{ID: t.ID, Title: t.Title, Statements: []briefing.Statement{}, Disagreements: []briefing.Disagreement{}}
-		for _, k := range chosen {
-			th.Statements = append(th.Statements, c.statement(ti, cands[k], scores[k]))
-		}
-		for _, d := range groups {
-			if hasTheme(d, t.ID) {
-				th.Disagreements = append(th.Disagreements, d)
-			}
-		}
-		out = append(out, th)
 	}
+	out := make([]briefing.Theme, len(opt.Themes))
+	var g errgroup.Group // the themes read the corpus and write only their own entry
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for ti, t := range opt.Themes {
+		g.Go(func() error {
+			if c.ctx.Err() != nil {
+				return nil // Analyze reports the cancellation
+			}
+			scores := c.rank(ti, cands[ti])
+			chosen := c.mmr(cands[ti], scores, opt.StatementsPerTheme)
+			th := briefing.Theme{ID: t.ID, Title: t.Title, Statements: []briefing.Statement{}, Disagreements: []briefing.Disagreement{}}
+			for _, k := range chosen {
+				th.Statements = append(th.Statements, c.statement(ti, cands[ti][k], scores[k]))
+			}
+			for _, d := range groups {
+				if hasTheme(d, t.ID) {
+					th.Disagreements = append(th.Disagreements, d)
+				}
+			}
+			out[ti] = th
+			return nil
+		})
+	}
+	g.Wait()
 	return out
 }
 
-// candidates returns the clusters of a theme that can be statements, best lexicon match first,
-// at most limit of them.
-func (c *corpus) candidates(theme, limit int) []int {
-	type cand struct {
-		cluster int
-		score   float64
-	}
-	var cands []cand
+// statementClusters returns the clusters whose representative can be a statement of any theme.
+func (c *corpus) statementClusters() []int {
+	var out []int
 	for k, members := range c.clusters {
-		rep := c.sents[members[0]]
-		if !statementLike(rep) {
+		if !statementLike(c.sents[members[0]]) {
 			continue
 		}
 		if _, ok := c.withContext(members[0]); !ok {
@@ -71,6 +80,21 @@ func (c *corpus) candidates(theme, limit int) []int {
 		if c.background(members) {
 			continue // only documents older than the window state it
 		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// candidates returns the clusters among eligible that can be statements of a theme, best
+// lexicon match first, at most limit of them.
+func (c *corpus) candidates(eligible []int, theme, limit int) []int {
+	type cand struct {
+		cluster int
+		score   float64
+	}
+	var cands []cand
+	for _, k := range eligible {
+		members := c.clusters[k]
 		best := 0.0
 		for _, m := range members {
 			if tm := c.sents[m].themes[theme]; tm != nil && tm.score > best {
@@ -232,24 +256,12 @@ func (c *corpus) background(members []int) bool {
 }
 
 // clusterRecency is the recency of the newest document that states a cluster.
-func (c *corpus) clusterRecency(cluster int) float64 {
-	r := 0.0
-	for _, m := range c.clusters[cluster] {
-		r = math.Max(r, c.recency[c.sents[m].doc])
-	}
-	return r
-}
+func (c *corpus) clusterRecency(cluster int) float64 { return c.clusterNewest[cluster] }
 
 func (c *corpus) repVec(cluster int) vector { return c.vec(c.clusters[cluster][0]) }
 
 // docCount returns the number of documents that state a cluster.
-func (c *corpus) docCount(cluster int) int {
-	docs := map[int]bool{}
-	for _, m := range c.clusters[cluster] {
-		docs[c.sents[m].doc] = true
-	}
-	return len(docs)
-}
+func (c *corpus) docCount(cluster int) int { return c.clusterDocs[cluster] }
 
 // statement turns a cluster into a statement of a theme: the representative's text, the
 // matched terms of all members and every member as a source.
