@@ -272,7 +272,31 @@ var stopWords = func() map[string]string {
 // detectLanguage returns "de" or "en" by the count of each language's stop words in the first
 // five hundred words; fallback is returned when neither has any.
 func detectLanguage(text, fallback string) string {
-	count := map[string]int{}
+	de, en := 0, 0
+	var buf [8]byte // the stop words are short; a longer word is none of them
+	count := func(w string) {
+		if len(w) > len(buf) {
+			return
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				w = strings.ToLower(w) // "Für", "Über": rare enough to allocate
+				copy(buf[:], w)
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		switch stopWords[string(buf[:min(len(w), len(buf))])] { // no allocation for the lookup
+		case "de":
+			de++
+		case "en":
+			en++
+		}
+	}
 	words, start := 0, -1
 scan:
 	for i, r := range text {
@@ -281,7 +305,7 @@ scan:
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			count[stopWords[strings.ToLower(text[start:i])]]++
+			count(text[start:i])
 			start = -1
 			if words++; words == 500 {
 				break scan
@@ -289,9 +313,8 @@ scan:
 		}
 	}
 	if start >= 0 && words < 500 {
-		count[stopWords[strings.ToLower(text[start:])]]++
+		count(text[start:])
 	}
-	de, en := count["de"], count["en"]
 	switch {
 	case de == 0 && en == 0:
 		return fallback
