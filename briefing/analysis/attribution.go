@@ -482,7 +482,7 @@ const (
 // The classes belong to the sentence's text and are shared by its reposts; they are filled
 // while figures are found, after the parallel preparation.
 func (s *sentence) class(i int) uint8 {
-	f := s.feat
+	f := s.textFeatures
 	if f.classes == nil {
 		f.classes = make([]uint8, len(s.toks))
 		for j, t := range s.toks {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,10 +48,15 @@ func newCorpus(docs []briefing.Document, prepared [][]*sentence, themes []Theme)
 	for _, ss := range prepared {
 		c.sents = append(c.sents, ss...)
 	}
-	df := map[string]int{}
+	// Reposts share their features: each distinct text adds its words once, times its copies.
+	copies := map[*textFeatures]int{}
 	for _, s := range c.sents {
-		for _, w := range s.distinct {
-			df[w]++
+		copies[s.textFeatures]++
+	}
+	df := map[string]int{}
+	for f, n := range copies {
+		for _, w := range f.distinct {
+			df[w] += n
 		}
 	}
 	n := float64(len(c.sents))
@@ -195,8 +201,11 @@ func (c *corpus) cluster(threshold float64) {
 	for i, s := range c.sents {
 		weight[i] = themeWeight(s)
 	}
+	dateRank := c.dateRanks()
 	for _, members := range uf.groups() {
-		sort.SliceStable(members, func(a, b int) bool { return c.better(members[a], members[b], weight) })
+		// The order is total (the sentence index decides last), so an unstable sort gives
+		// the same order as a stable one, in n log n for a cluster of many reposts.
+		slices.SortFunc(members, func(i, j int) int { return c.better(i, j, weight, dateRank) })
 		for _, m := range members {
 			c.sents[m].cluster = len(c.clusters)
 		}
@@ -221,16 +230,33 @@ func (c *corpus) cluster(threshold float64) {
 }
 
 // better orders the members of a cluster: the sentence with the strongest theme match first,
-// then the one from the earlier document, then document order.
-func (c *corpus) better(i, j int, weight []float64) bool {
-	si, sj := c.sents[i], c.sents[j]
+// then the one from the earlier document (by the rank of its date), then document order.
+func (c *corpus) better(i, j int, weight []float64, dateRank []int) int {
 	if a, b := weight[i], weight[j]; a != b {
-		return a > b
+		if a > b {
+			return -1
+		}
+		return 1
 	}
-	if a, b := c.docs[si.doc].Date, c.docs[sj.doc].Date; a != b {
-		return a < b
+	if a, b := dateRank[c.sents[i].doc], dateRank[c.sents[j].doc]; a != b {
+		return a - b
 	}
-	return i < j
+	return i - j
+}
+
+// dateRanks returns for each document the rank of its date among the documents' dates, in
+// the order of the date strings ("" first), so that dates compare as integers.
+func (c *corpus) dateRanks() []int {
+	dates := make([]string, len(c.docs))
+	for i, d := range c.docs {
+		dates[i] = d.Date
+	}
+	distinct := slices.Compact(slices.Sorted(slices.Values(dates)))
+	rank := make([]int, len(c.docs))
+	for i, d := range dates {
+		rank[i], _ = slices.BinarySearch(distinct, d)
+	}
+	return rank
 }
 
 func themeWeight(s *sentence) float64 {

@@ -238,26 +238,24 @@ func namedTerms(list []Named) []lexicon.Term {
 
 // sentence is a sentence of a document with what the analysis found in it.
 type sentence struct {
+	// textFeatures are what the words of the sentence say (toks, themes, measures,
+	// quantities, content), shared with its reposts and read only: a sentence holds a
+	// pointer to them, not copies of their slices (a 100 000-document corpus has millions of
+	// sentences).
+	*textFeatures
 	doc, index int // document and sentence index
 	start, end int // span in the document text
 	text       string
-	lang       string        // the document's language
-	feat       *textFeatures // what the words of the sentence say, shared with its reposts
-	para       int           // paragraph (line) of the document
-	pos        float64       // relative position in the document, 0 at the start
+	lang       string  // the document's language
+	para       int     // paragraph (line) of the document
+	pos        float64 // relative position in the document, 0 at the start
 	heading    bool
-	toks       []lexicon.Token
-	themes     map[int]*themeMatch
-	measures   []lexicon.Hit
-	entities   []lexicon.Hit
-	quantities []quantity.Quantity
+	entities   []lexicon.Hit  // the entities of textFeatures, less the weak terms the document does not back
 	exprs      []dates.Expr   // spans relative to text
 	near       []exprNear     // nearest quantities of each expression (period.go), on first use
 	leads      map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
 	leadEnd    *int           // end of a leading subordinate clause (clause.go), on first use
 	saying     []int          // tokens of verbs of saying (period.go), on first use
-	content    []string       // stems of content words, in order
-	distinct   []string       // content without repeats
 	cluster    int            // index of the statement cluster it belongs to
 }
 
@@ -293,8 +291,7 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 			para: para, pos: float64(i) / float64(max(1, len(d.Sentences)-1)), heading: span.Heading,
 		}
 		f := v.features(s.text, d.Language, s.heading)
-		s.toks, s.themes, s.measures, s.entities, s.quantities, s.content, s.distinct = f.toks, f.themes, f.measures, f.entities, f.quantities, f.content, f.distinct
-		s.feat = f
+		s.textFeatures, s.entities = f, f.entities
 		for next < len(exprs) && exprs[next].Start < span.Start {
 			next++ // between sentences, or across a boundary
 		}

@@ -33,9 +33,10 @@ func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) [
 	}
 	groups := disagreements(figures, c.conflictFigures(figures), func(doc string) string { return dates[doc] })
 	eligible := c.statementClusters()
+	best := c.bestThemeScores(eligible, len(opt.Themes))
 	cands := make([][]int, len(opt.Themes))
 	for ti := range opt.Themes {
-		cands[ti] = c.candidates(eligible, ti, opt.Candidates)
+		cands[ti] = c.candidates(eligible, best, ti, opt.Candidates)
 		for _, k := range cands[ti] {
 			c.repVec(k) // made here: the themes are ranked side by side, and vec fills a cache
 		}
@@ -87,23 +88,16 @@ func (c *corpus) statementClusters() []int {
 
 // candidates returns the clusters among eligible that can be statements of a theme, best
 // lexicon match first, at most limit of them.
-func (c *corpus) candidates(eligible []int, theme, limit int) []int {
+func (c *corpus) candidates(eligible []int, best [][]float64, theme, limit int) []int {
 	type cand struct {
 		cluster int
 		score   float64
 	}
 	var cands []cand
-	for _, k := range eligible {
-		members := c.clusters[k]
-		best := 0.0
-		for _, m := range members {
-			if tm := c.sents[m].themes[theme]; tm != nil && tm.score > best {
-				best = tm.score
-			}
-		}
-		if best > 0 {
+	for i, k := range eligible {
+		if b := best[i][theme]; b > 0 {
 			// A newer document's sentence is ranked before an equally matching old one.
-			cands = append(cands, cand{k, best * (1 + c.clusterRecency(k))})
+			cands = append(cands, cand{k, b * (1 + c.clusterRecency(k))})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -113,6 +107,35 @@ func (c *corpus) candidates(eligible []int, theme, limit int) []int {
 	out := make([]int, len(cands))
 	for i, cd := range cands {
 		out[i] = cd.cluster
+	}
+	return out
+}
+
+// bestThemeScores returns, for each eligible cluster, the best lexicon score of its members for
+// each theme: the members of a cluster of reposts are read once, not once per theme.
+func (c *corpus) bestThemeScores(eligible []int, themes int) [][]float64 {
+	flat := make([]float64, len(eligible)*themes)
+	out := make([][]float64, len(eligible))
+	for i, k := range eligible {
+		out[i] = flat[i*themes : (i+1)*themes]
+		var seen map[*textFeatures]bool // reposts share their features: each text counts once
+		if len(c.clusters[k]) > 16 {
+			seen = map[*textFeatures]bool{}
+		}
+		for _, m := range c.clusters[k] {
+			f := c.sents[m].textFeatures
+			if seen != nil {
+				if seen[f] {
+					continue
+				}
+				seen[f] = true
+			}
+			for t, tm := range f.themes {
+				if t < themes && tm.score > out[i][t] {
+					out[i][t] = tm.score
+				}
+			}
+		}
 	}
 	return out
 }
@@ -303,13 +326,13 @@ func (c *corpus) sources(members []int) []briefing.Source { return c.spans(membe
 
 func (c *corpus) spans(members []int, withContext bool) []briefing.Source {
 	var out []briefing.Source
-	docs := map[int]bool{}
+	seen := make([]uint64, (len(c.docs)+63)/64) // a bit per document: clusters of reposts are large
 	for _, m := range members {
 		s := c.sents[m]
-		if docs[s.doc] {
+		if seen[s.doc/64]&(1<<(s.doc%64)) != 0 {
 			continue
 		}
-		docs[s.doc] = true
+		seen[s.doc/64] |= 1 << (s.doc % 64)
 		first := m
 		if withContext {
 			if f, ok := c.withContext(m); ok {
