@@ -34,6 +34,11 @@ func (c *corpus) figures(v *vocabulary) []briefing.Figure {
 			qa, qb := tokenAt(s.toks, q.Start), tokenAt(s.toks, max(q.Start, q.End-1))
 			first, last := s.clause(qa, qb)
 			measure, from := c.measureFor(si, q, first, last, v)
+			if measure != nil && equipment(s, qa, last) {
+				// "the missile, which was equipped with six warheads": what one weapon carries,
+				// not a count of the measure (an arsenal, a delivery).
+				measure, from = nil, nil
+			}
 			if !worthFigure(q, measure) {
 				continue
 			}
@@ -183,6 +188,32 @@ func (c *corpus) measureFor(si int, q quantity.Quantity, first, last int, v *voc
 		}
 	}
 	return nil, nil
+}
+
+// equipWords say that something is fitted with what the count counts.
+var equipWords = set("equipped armed tipped fitted ausgestattet bestuckt bewaffnet ausgerustet")
+
+// equipment reports a count that says what a thing is equipped with: "equipped with six
+// warheads", "armed with two missiles", "mit sechs Sprengköpfen bestückt".
+func equipment(s *sentence, qa, last int) bool {
+	j := qa - 1
+	for j >= 0 && (s.toks[j].Folded == "up" || s.toks[j].Folded == "to" || s.toks[j].Folded == "bis" || s.toks[j].Folded == "zu") {
+		j-- // "equipped with up to six", "mit bis zu sechs"
+	}
+	if j < 1 {
+		return false
+	}
+	switch s.toks[j].Folded {
+	case "with":
+		return equipWords[s.toks[j-1].Folded]
+	case "mit":
+		for k := qa + 1; k <= min(last, qa+4); k++ {
+			if equipWords[s.toks[k].Folded] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personNouns are counted nouns that name people: only they are made casualties by a verb
