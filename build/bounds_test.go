@@ -161,6 +161,7 @@ func TestEveryKeyAgreesWithItsUse(t *testing.T) {
 		{key: "state.dir", ok: []any{filepath.Join(dir, "state2")}, refused: []any{""}, use: serve},
 		{key: "state.history", ok: []any{1}, refused: []any{0}, use: serve},
 		{key: "state.skip_unchanged", ok: []any{false, true}, use: decodeOnly},
+		{key: "state.cache", ok: []any{false, true}, use: decodeOnly},
 		{key: "templates.dir", ok: []any{"", "../templates"}, refused: []any{"../no-such-folder", "../seeds"}, use: typeset},
 		{key: "timezone", ok: []any{"UTC", "Asia/Seoul"}, refused: []any{"", "Mars/Olympus"}, use: typeset},
 		{key: "webhook.attach_pdf", ok: []any{false, true}, use: serve, context: webhookOn},

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/secbrief/briefing/atomicfile"
@@ -36,10 +37,17 @@ import (
 // Model reads the corpus and builds the analysis model of the edition of that date; the
 // warnings of reading and of the analysis are logged.
 func Model(ctx context.Context, cfg config.Config, edition time.Time, log *slog.Logger) (*briefing.Model, error) {
-	docs, warnings, err := ingest.Load(ctx, cfg.Docs.Dir, ingest.Options{
-		MaxFileBytes: int64(cfg.Docs.MaxFileMB) << 20,
-		Language:     cfg.Language,
-	})
+	return CachedModel(ctx, cfg, edition, log, nil)
+}
+
+// CachedModel is Model with a cache of what reading each file gave (nil for none): files
+// whose bytes, name and time are unchanged are not read again.
+func CachedModel(ctx context.Context, cfg config.Config, edition time.Time, log *slog.Logger, cache ingest.Cache) (*briefing.Model, error) {
+	opt := ingest.Options{MaxFileBytes: int64(cfg.Docs.MaxFileMB) << 20, Language: cfg.Language}
+	if cache != nil {
+		opt.Cache, opt.CacheSalt = cache, programVersion()
+	}
+	docs, warnings, err := ingest.Load(ctx, cfg.Docs.Dir, opt)
 	if err != nil {
 		return nil, fmt.Errorf("read documents: %w", err)
 	}
@@ -269,3 +277,20 @@ func AnalysisOptions(c config.Config) analysis.Options {
 func selection(s config.ChartSelection) series.Selection {
 	return series.Selection{Measures: s.Measures, Themes: s.Themes, Units: s.Units, SubjectTerms: s.SubjectTerms}
 }
+
+// programVersion identifies the code that reads documents, for the keys of the document
+// cache: the hash of the running executable, so that any other build (a release, a change
+// during development) reads every file anew.
+var programVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		if f, err := os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				return hex.EncodeToString(h.Sum(nil))
+			}
+		}
+	}
+	return fmt.Sprintf("unknown-%d", time.Now().UnixNano()) // never matches: no reuse
+})

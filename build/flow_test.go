@@ -22,7 +22,7 @@ var layers = []struct {
 	{"plan", []string{"report", "charts/series", "numfmt"}},
 	{"draw", []string{"charts"}},
 	{"render", []string{"pdf"}},
-	{"editions", []string{"edition"}},
+	{"editions", []string{"edition", "doccache"}},
 	{"deliver and serve", []string{"deliver", "deliver/", "httpapi", "metrics", "schedule"}},
 	{"build", []string{"build", "eval", "internal/corpusgen"}},
 	{"commands", []string{"cmd/"}},

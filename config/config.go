@@ -75,7 +75,7 @@ func Default() Config {
 		Output:   Output{File: "out/briefing.pdf", Dir: "out", Keep: 30},
 		Schedule: "0 6 * * *", ShutdownGrace: 30 * time.Second, ScheduleMinInterval: time.Minute,
 		BuildTimeout: 10 * time.Minute,
-		State:        State{Dir: "state", History: 200, SkipUnchanged: true},
+		State:        State{Dir: "state", History: 200, SkipUnchanged: true, Cache: true},
 		HTTP:         HTTP{Listen: "127.0.0.1:8080"},
 		Delivery:     Delivery{Attempts: 5, BaseDelay: 2 * time.Second, MaxDelay: time.Minute},
 		Mail:         Mail{Port: 587, TLS: "starttls"},

@@ -20,6 +20,9 @@ type State struct {
 	// SkipUnchanged records a run whose input did not change as "unchanged" and builds and
 	// delivers nothing; when false, every run builds and delivers a new edition.
 	SkipUnchanged bool `mapstructure:"skip_unchanged"`
+	// Cache keeps what reading each document gave in Dir/cache/docs, so that the daemon's next
+	// edition reads only new and changed files.
+	Cache bool `mapstructure:"cache"`
 }
 
 // HTTP configures the daemon's HTTP interface.

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -33,6 +34,29 @@ type Options struct {
 	Language string
 	// Workers is the number of files processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Cache, when set, keeps what reading a file gives (the document and its warnings) by a
+	// key of the file's bytes, name, time and these options, so that an unchanged file is
+	// not read again by the next edition.
+	Cache Cache
+	// CacheSalt is part of every cache key: the version of the code that reads, so that a
+	// new release never uses what an older one read.
+	CacheSalt string
+}
+
+// Cache keeps the results of reading files between runs. Get and Put are called from
+// several goroutines at once.
+type Cache interface {
+	Get(key string) (Cached, bool)
+	Put(key string, c Cached)
+	// Keep tells the cache which keys the run used; it may drop the others.
+	Keep(keys []string)
+}
+
+// Cached is what reading one file gives: its document, or nil when it was skipped, and the
+// warnings about it.
+type Cached struct {
+	Doc      *briefing.Document
+	Warnings []briefing.Warning
 }
 
 // DefaultMaxFileBytes is the default size limit for one document (20 MB).
@@ -52,6 +76,7 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 		return nil, nil, err
 	}
 	results := make([]result, len(files))
+	keys := make([]string, len(files))
 	var g errgroup.Group // each file's problem is a warning, never an error of the group
 	g.SetLimit(max(1, orDefault(opt.Workers, runtime.GOMAXPROCS(0))))
 	for i := range files {
@@ -59,7 +84,7 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 			break
 		}
 		g.Go(func() error {
-			results[i] = safeReadFile(files[i], opt)
+			results[i], keys[i] = cachedReadFile(files[i], opt)
 			return nil
 		})
 	}
@@ -68,6 +93,9 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 		return nil, nil, err
 	}
 
+	if opt.Cache != nil {
+		opt.Cache.Keep(slices.DeleteFunc(keys, func(k string) bool { return k == "" }))
+	}
 	var docs []briefing.Document
 	for _, r := range results {
 		warnings = append(warnings, r.warnings...)
@@ -79,15 +107,44 @@ func Load(ctx context.Context, root string, opt Options) ([]briefing.Document, [
 	return docs, warnings, nil
 }
 
+// cachedReadFile reads one file, or takes what reading its very bytes gave before from the
+// cache. It returns the result with the file's cache key ("" without a cache, or when the
+// file cannot be read).
+func cachedReadFile(f file, opt Options) (result, string) {
+	if opt.Cache == nil {
+		return safeReadFile(f, opt, nil), ""
+	}
+	raw, err := readLimited(f.path, opt.MaxFileBytes)
+	if err != nil {
+		return result{warnings: []briefing.Warning{{Path: f.rel, Message: "skipped: " + err.Error()}}}, ""
+	}
+	key := cacheKey(f, raw, opt)
+	if c, ok := opt.Cache.Get(key); ok {
+		return result{doc: c.Doc, warnings: c.Warnings}, key
+	}
+	r := safeReadFile(f, opt, raw)
+	opt.Cache.Put(key, Cached{Doc: r.doc, Warnings: r.warnings})
+	return r, key
+}
+
+// cacheKey identifies what reading a file gives: its bytes, its path and time (a date may
+// come from either), the options that change the reading, and the salt.
+func cacheKey(f file, raw []byte, opt Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s\x00%d\x00", opt.CacheSalt, f.rel, f.modTime.UnixNano(), f.format, opt.Language, opt.MaxFileBytes)
+	h.Write(raw)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // safeReadFile reads one file; a panic while reading it (a bug that one file triggers) skips
 // that file with a warning instead of ending the process from a worker goroutine.
-func safeReadFile(f file, opt Options) (r result) {
+func safeReadFile(f file, opt Options, raw []byte) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = result{warnings: []briefing.Warning{{Path: f.rel, Message: fmt.Sprintf("skipped: internal error while reading it: %v", p)}}}
 		}
 	}()
-	return readFile(f, opt)
+	return readFile(f, opt, raw)
 }
 
 // orDefault returns n when it is set, else the fallback.
@@ -104,15 +161,17 @@ type result struct {
 }
 
 // readFile reads, decodes and cleans one file.
-func readFile(f file, opt Options) result {
+func readFile(f file, opt Options, raw []byte) result {
 	var r result
 	warn := func(format string, args ...any) {
 		r.warnings = append(r.warnings, briefing.Warning{Path: f.rel, Message: fmt.Sprintf(format, args...)})
 	}
-	raw, err := readLimited(f.path, opt.MaxFileBytes)
-	if err != nil {
-		warn("skipped: %v", err)
-		return r
+	if raw == nil {
+		var err error
+		if raw, err = readLimited(f.path, opt.MaxFileBytes); err != nil {
+			warn("skipped: %v", err)
+			return r
+		}
 	}
 	dec, err := charset.Decode(raw)
 	if errors.Is(err, charset.ErrBinary) {

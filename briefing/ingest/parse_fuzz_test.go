@@ -32,7 +32,7 @@ func FuzzReadFile(f *testing.F) {
 			t.Fatal(err)
 		}
 		start := time.Now()
-		r := readFile(file{path: path, rel: "doc" + ext, format: formats[ext]}, Options{MaxFileBytes: 2 << 20, Language: "de"})
+		r := readFile(file{path: path, rel: "doc" + ext, format: formats[ext]}, Options{MaxFileBytes: 2 << 20, Language: "de"}, nil)
 		if os.Getenv("BRIEFING_FUZZ_TIMING") != "" {
 			if took, allowed := time.Since(start), time.Second+time.Duration(len(text))*20*time.Microsecond; took > allowed {
 				t.Fatalf("%d bytes took %v (allowed %v)", len(text), took, allowed)

@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/secbrief/briefing/briefing"
+	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/build"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/deliver"
+	"github.com/secbrief/briefing/doccache"
 	"github.com/secbrief/briefing/edition"
 )
 
@@ -19,7 +22,15 @@ func (d *daemon) job(cfg config.Config) edition.Job {
 	return edition.Job{
 		Hash: func() (string, error) { return build.InputHash(cfg, time.Now()) },
 		Build: func(ctx context.Context, date time.Time, prev *briefing.Model, log *slog.Logger) (edition.Built, error) {
-			model, err := build.Model(ctx, cfg, date, log)
+			var cache ingest.Cache
+			if cfg.State.Cache {
+				if c, err := doccache.Open(filepath.Join(cfg.State.Dir, "cache", "docs")); err != nil {
+					log.Warn("document cache unusable, reading every file", "err", err)
+				} else {
+					cache = c
+				}
+			}
+			model, err := build.CachedModel(ctx, cfg, date, log, cache)
 			if err != nil {
 				return edition.Built{}, err
 			}
