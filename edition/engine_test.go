@@ -426,3 +426,31 @@ func TestWaitIdle(t *testing.T) {
 	}
 	<-done
 }
+
+// The next run compares with what the previous edition's model says: its documents (by id),
+// its figures and its events, as the previous run built them.
+func TestTheNextRunGetsThePreviousModel(t *testing.T) {
+	e, _ := newEngine(t)
+	built := &briefing.Model{
+		Documents: []briefing.Document{{ID: "d1", Text: "Nordkorea liefert.", Sentences: []briefing.Sentence{{Start: 0, End: 18}}}},
+		Figures:   []briefing.Figure{{Value: 3000, Unit: "Soldaten", Subject: "Soldaten Nordkorea"}},
+		Events:    []briefing.Event{{Date: "2024-10-31", Text: "Nordkorea testete eine Rakete."}},
+	}
+	var got *briefing.Model
+	for i, h := range []string{"a", "b"} {
+		j := job(h, "%PDF", nil)
+		j.Build = func(ctx context.Context, date time.Time, prev *briefing.Model, _ *slog.Logger) (Built, error) {
+			if i == 1 {
+				got = prev
+			}
+			return Built{PDF: []byte("%PDF-" + h), Model: built}, nil
+		}
+		if _, err := e.Run(context.Background(), j, TriggerSchedule, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got == nil || len(got.Documents) != 1 || got.Documents[0].ID != "d1" || got.Documents[0].Text != "" ||
+		len(got.Figures) != 1 || got.Figures[0].Value != 3000 || len(got.Events) != 1 || got.Events[0].Date != "2024-10-31" {
+		t.Errorf("previous model = %+v", got)
+	}
+}
