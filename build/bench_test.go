@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/secbrief/briefing/briefing/ingest"
 	"github.com/secbrief/briefing/config"
 	"github.com/secbrief/briefing/doccache"
 	"github.com/secbrief/briefing/internal/corpusgen"
@@ -56,7 +57,7 @@ func BenchmarkEdition(b *testing.B) {
 					peak := watchMemory()
 					start := time.Now()
 					for b.Loop() {
-						pdf = buildEdition(b, cfg)
+						pdf = buildEdition(b, cfg, nil)
 					}
 					b.ReportMetric(float64(n)*float64(b.N)/time.Since(start).Seconds(), "docs/s")
 					b.ReportMetric(float64(peak())/(1<<20), "peak-MB")
@@ -70,18 +71,7 @@ func BenchmarkEdition(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				cached := func(b *testing.B) []byte {
-					date := time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC)
-					m, err := CachedModel(context.Background(), cfg, date, slog.New(slog.DiscardHandler), store)
-					if err != nil {
-						b.Fatal(err)
-					}
-					pdf, err := PDF(cfg, m, nil, date)
-					if err != nil {
-						b.Fatal(err)
-					}
-					return pdf
-				}
+				cached := func(b *testing.B) []byte { return buildEdition(b, cfg, store) }
 				cached(b)
 				b.Run("warm", func(b *testing.B) {
 					for b.Loop() {
@@ -106,10 +96,10 @@ func BenchmarkEdition(b *testing.B) {
 	}
 }
 
-// buildEdition builds the model and the PDF of cfg, as generate does.
-func buildEdition(b *testing.B, cfg config.Config) []byte {
+// buildEdition builds the model and the PDF of cfg, as generate does (cache nil) or serve.
+func buildEdition(b *testing.B, cfg config.Config, cache ingest.Cache) []byte {
 	date := time.Date(2026, 11, 24, 6, 0, 0, 0, time.UTC)
-	m, err := Model(context.Background(), cfg, date, slog.New(slog.DiscardHandler))
+	m, err := CachedModel(context.Background(), cfg, date, slog.New(slog.DiscardHandler), cache)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -174,18 +174,12 @@ func TestAChartWithoutFiguresIsLeftOutWithANote(t *testing.T) {
 }
 
 func TestALargerCorpusGivesABriefingOfTheSameLength(t *testing.T) {
-	dir := t.TempDir()
-	entries, _ := os.ReadDir("../seeds")
-	for copyN := range 20 {
-		for _, e := range entries {
-			raw, _ := os.ReadFile(filepath.Join("../seeds", e.Name()))
-			text := strings.ReplaceAll(string(raw), "Nordkorea", "Nord-Korea")
-			if copyN%2 == 0 {
-				text = string(raw)
-			}
-			os.WriteFile(filepath.Join(dir, strings.Repeat("x", copyN+1)+e.Name()), []byte(text), 0o644)
+	dir := copySeeds(t, 20, func(copyN int, name, text string) (string, string) {
+		if copyN%2 == 1 {
+			text = strings.ReplaceAll(text, "Nordkorea", "Nord-Korea")
 		}
-	}
+		return strings.Repeat("x", copyN+1) + name, text
+	})
 	m, cfg := seedModel(t, dir)
 	o := options(cfg)
 	b := build(t, m, o)
@@ -210,15 +204,9 @@ func TestALargerCorpusGivesABriefingOfTheSameLength(t *testing.T) {
 // MaxCites of them by number and counts the rest, the list of sources names the cited
 // documents only, and a note says how many more there are and where to find them.
 func TestCitationsAndSourcesAreBounded(t *testing.T) {
-	dir := t.TempDir()
-	entries, _ := os.ReadDir("../seeds")
-	for copyN := range 20 {
-		for _, e := range entries {
-			raw, _ := os.ReadFile(filepath.Join("../seeds", e.Name()))
-			text := fmt.Sprintf("%s\n\nAbschrift %d des Dokuments.\n", raw, copyN+1) // not a byte copy
-			os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d-%s", copyN, e.Name())), []byte(text), 0o644)
-		}
-	}
+	dir := copySeeds(t, 20, func(copyN int, name, text string) (string, string) {
+		return fmt.Sprintf("%02d-%s", copyN, name), fmt.Sprintf("%s\n\nAbschrift %d des Dokuments.\n", text, copyN+1) // not a byte copy
+	})
 	m, cfg := seedModel(t, dir)
 	o := options(cfg)
 	o.MaxCites = 3
@@ -318,4 +306,28 @@ func TestDatesOnTheCover(t *testing.T) {
 	if len(future) != 1 || future[0] != "2027-01-05_c.txt" {
 		t.Errorf("warnings about future dates = %v, want one for 2027-01-05_c.txt", future)
 	}
+}
+
+// copySeeds writes n copies of each seed document to a new folder, each named and changed by
+// copy, and returns the folder.
+func copySeeds(t *testing.T, n int, copy func(copyN int, name, text string) (string, string)) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir("../seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for copyN := range n {
+		for _, e := range entries {
+			raw, err := os.ReadFile(filepath.Join("../seeds", e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			name, text := copy(copyN, e.Name(), string(raw))
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
 }
