@@ -151,11 +151,30 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 		return nil, err
 	}
 	m := briefing.NewModel(docs, warnings)
+	// Events only read the corpus; they are found while the figures are (which fill the
+	// corpus's lazy caches: documents by id, word classes).
+	type found struct {
+		events []briefing.Event
+		panic  any
+	}
+	events := make(chan found, 1)
+	go func() {
+		var f found
+		defer func() {
+			f.panic = recover() // raised again below, where the caller's recovery sees it
+			events <- f
+		}()
+		f.events = c.events()
+	}()
 	m.Figures = c.figures(v)
+	f := <-events
+	if f.panic != nil {
+		panic(f.panic)
+	}
+	m.Events = f.events
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	m.Events = c.events()
 	m.Themes = c.themes(v, opt, m.Figures)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/secbrief/briefing/briefing"
@@ -42,30 +43,51 @@ func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) [
 		}
 	}
 	out := make([]briefing.Theme, len(opt.Themes))
-	var g errgroup.Group // the themes read the corpus and write only their own entry
+	// The themes read the corpus and write only their own entry.
+	sideBySide(len(opt.Themes), func(ti int) {
+		t := opt.Themes[ti]
+		if c.ctx.Err() != nil {
+			return // Analyze reports the cancellation
+		}
+		scores := c.rank(ti, cands[ti])
+		chosen := c.mmr(cands[ti], scores, opt.StatementsPerTheme)
+		th := briefing.Theme{ID: t.ID, Title: t.Title, Statements: []briefing.Statement{}, Disagreements: []briefing.Disagreement{}}
+		for _, k := range chosen {
+			th.Statements = append(th.Statements, c.statement(ti, cands[ti][k], scores[k]))
+		}
+		for _, d := range groups {
+			if hasTheme(d, t.ID) {
+				th.Disagreements = append(th.Disagreements, d)
+			}
+		}
+		out[ti] = th
+	})
+	return out
+}
+
+// sideBySide calls f(0) … f(n-1), as many at once as there are cores, and returns when all
+// have returned. A panic in one is raised again in the caller, where the run's recovery sees
+// it (a panic in a goroutine of its own would end the daemon).
+func sideBySide(n int, f func(i int)) {
+	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for ti, t := range opt.Themes {
+	var once sync.Once
+	var panicked any
+	for i := range n {
 		g.Go(func() error {
-			if c.ctx.Err() != nil {
-				return nil // Analyze reports the cancellation
-			}
-			scores := c.rank(ti, cands[ti])
-			chosen := c.mmr(cands[ti], scores, opt.StatementsPerTheme)
-			th := briefing.Theme{ID: t.ID, Title: t.Title, Statements: []briefing.Statement{}, Disagreements: []briefing.Disagreement{}}
-			for _, k := range chosen {
-				th.Statements = append(th.Statements, c.statement(ti, cands[ti][k], scores[k]))
-			}
-			for _, d := range groups {
-				if hasTheme(d, t.ID) {
-					th.Disagreements = append(th.Disagreements, d)
+			defer func() {
+				if p := recover(); p != nil {
+					once.Do(func() { panicked = p })
 				}
-			}
-			out[ti] = th
+			}()
+			f(i)
 			return nil
 		})
 	}
 	g.Wait()
-	return out
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // statementClusters returns the clusters whose representative can be a statement of any theme.
