@@ -215,7 +215,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer fh.Close()
-	b, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	b, err := readAll(fh, limit+1)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
@@ -223,6 +223,30 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("larger than the limit of %s", byteSize(limit))
 	}
 	return b, nil
+}
+
+// readAll reads at most n bytes of an open file into a buffer of the file's size (one more
+// byte shows that it has grown), not one that io.ReadAll grows and copies from 512 bytes up.
+func readAll(fh *os.File, n int64) ([]byte, error) {
+	size := int64(512)
+	if fi, err := fh.Stat(); err == nil && fi.Size() > 0 {
+		size = min(fi.Size()+1, n)
+	}
+	b := make([]byte, 0, size)
+	r := io.LimitReader(fh, n)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file is larger than it was: grow as append does
+		}
+		k, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+k]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 // OpenRegular opens a file for reading only if it is a regular file. The file is opened

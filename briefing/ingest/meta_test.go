@@ -17,3 +17,16 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+// needsSpaceFix sees every character spaceFixer replaces, and nothing in ordinary text, so
+// that normalize copies a text only when it changes it.
+func TestNeedsSpaceFixKnowsTheReplacements(t *testing.T) {
+	for i := 0; i < len(spaceFixes); i += 2 {
+		if old := spaceFixes[i]; !needsSpaceFix("Nordkorea" + old + "liefert") {
+			t.Errorf("needsSpaceFix misses %q", old)
+		}
+	}
+	if needsSpaceFix("„Nordkorea“ – Südkorea: 3.000 Soldaten, größer.\nZweite Zeile.") {
+		t.Error("needsSpaceFix wants to change ordinary text")
+	}
+}

@@ -11,17 +11,23 @@ import (
 
 // spaceFixer maps line breaks to "\n", typographic spaces to a plain space, and drops
 // invisible characters (soft hyphen, zero-width space, byte order marks inside the text).
-var spaceFixer = strings.NewReplacer(
+var spaceFixer = strings.NewReplacer(spaceFixes...)
+
+// spaceFixes are the pairs of old and new strings of spaceFixer.
+var spaceFixes = []string{
 	"\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n",
 	"\t", " ", "\u00a0", " ", "\u202f", " ", "\u2007", " ", "\u2009", " ", "\u200a", " ",
 	"\u3000", " ",
 	"\u00ad", "", "\u200b", "", "\u2060", "", "\ufeff", "",
-)
+}
 
 // normalize returns s in NFC with uniform line breaks and spaces and without control
 // characters.
 func normalize(s string) string {
-	s = spaceFixer.Replace(norm.NFC.String(s))
+	s = norm.NFC.String(s)
+	if needsSpaceFix(s) {
+		s = spaceFixer.Replace(s) // which copies the text, whether it changes it or not
+	}
 	if strings.IndexFunc(s, isStrayControl) >= 0 {
 		s = strings.Map(func(r rune) rune {
 			if isStrayControl(r) {
@@ -31,6 +37,27 @@ func normalize(s string) string {
 		}, s)
 	}
 	return s
+}
+
+// needsSpaceFix reports whether s has a character that spaceFixer replaces.
+func needsSpaceFix(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\r' || c == '\f' || c == '\v' || c == '\t' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\u2028', '\u2029', '\u00a0', '\u202f', '\u2007', '\u2009', '\u200a', '\u3000', '\u00ad', '\u200b', '\u2060', '\ufeff':
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 func isStrayControl(r rune) bool {
