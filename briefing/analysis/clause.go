@@ -14,11 +14,12 @@ import (
 func (s *sentence) clause(a, b int) (int, int) {
 	toks, text := s.toks, s.text
 	first, last := 0, len(toks)-1
-	if s.leadEnd == nil {
+	sc := s.scr()
+	if sc.leadEnd == nil {
 		end := leadingClauseEnd(toks, text)
-		s.leadEnd = &end
+		sc.leadEnd = &end
 	}
-	lead := *s.leadEnd
+	lead := *sc.leadEnd
 	for i := a; i > 0; i-- {
 		if splitsBefore(toks, text, i) || i == lead {
 			first = i

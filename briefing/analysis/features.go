@@ -71,6 +71,7 @@ func (v *vocabulary) expressions(text string, ref time.Time, lang string) []date
 
 // textFeatures is what the words of a sentence say, independent of its document.
 type textFeatures struct {
+	text, lang string // the sentence text and its document's language, the key of the features
 	toks       []lexicon.Token
 	themes     map[int]*themeMatch
 	measures   []lexicon.Hit
@@ -89,7 +90,7 @@ func (v *vocabulary) features(text, lang string, heading bool) *textFeatures {
 		return f.(*textFeatures)
 	}
 	german := lang != "en"
-	f := &textFeatures{toks: lexicon.Tokenize(text, lang)}
+	f := &textFeatures{text: text, lang: lang, toks: lexicon.Tokenize(text, lang)}
 	f.themes = v.themeMatches(f.toks, german)
 	f.measures = v.measures.Match(f.toks, german)
 	f.entities = outermost(v.entities.Match(f.toks, german))
@@ -243,20 +244,17 @@ type sentence struct {
 	// pointer to them, not copies of their slices (a 100 000-document corpus has millions of
 	// sentences).
 	*textFeatures
-	doc, index int // document and sentence index
-	start, end int // span in the document text
-	text       string
-	lang       string  // the document's language
+	doc, index int     // document and sentence index
+	start, end int     // span in the document text; text and lang come with the features
 	para       int     // paragraph (line) of the document
 	pos        float64 // relative position in the document, 0 at the start
 	heading    bool
-	entities   []lexicon.Hit  // the entities of textFeatures, less the weak terms the document does not back
-	exprs      []dates.Expr   // spans relative to text
-	near       []exprNear     // nearest quantities of each expression (period.go), on first use
-	leads      map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
-	leadEnd    *int           // end of a leading subordinate clause (clause.go), on first use
-	saying     []int          // tokens of verbs of saying (period.go), on first use
-	cluster    int            // index of the statement cluster it belongs to
+	entities   []lexicon.Hit // the entities of textFeatures, less the weak terms the document does not back
+	exprs      []dates.Expr  // spans relative to text
+	// scratch holds what reading the sentence's figures finds on first use (period.go,
+	// clause.go); nil for the many sentences without a figure.
+	scratch *figureScratch
+	cluster int // index of the statement cluster it belongs to
 }
 
 // themeMatch is why a sentence belongs to a theme.
@@ -287,10 +285,10 @@ func (v *vocabulary) prepare(d *briefing.Document, docIndex int) []*sentence {
 			scanned = span.Start
 		}
 		s := &sentence{
-			doc: docIndex, index: i, start: span.Start, end: span.End, text: d.Text[span.Start:span.End], lang: d.Language,
+			doc: docIndex, index: i, start: span.Start, end: span.End,
 			para: para, pos: float64(i) / float64(max(1, len(d.Sentences)-1)), heading: span.Heading,
 		}
-		f := v.features(s.text, d.Language, s.heading)
+		f := v.features(d.Text[span.Start:span.End], d.Language, s.heading)
 		s.textFeatures, s.entities = f, f.entities
 		for next < len(exprs) && exprs[next].Start < span.Start {
 			next++ // between sentences, or across a boundary
@@ -399,4 +397,21 @@ func distinct(words []string) []string {
 		}
 	}
 	return out
+}
+
+// figureScratch is what reading a sentence's figures finds once and asks again.
+type figureScratch struct {
+	near    []exprNear     // nearest quantities of each expression (period.go)
+	leads   map[[2]int]int // clause -> index of its leading or closing expression, -1 for none
+	leadEnd *int           // end of a leading subordinate clause (clause.go)
+	saying  []int          // tokens of verbs of saying (period.go)
+}
+
+// scr returns the sentence's scratch, made on first use (by the figures stage, which runs on
+// one goroutine).
+func (s *sentence) scr() *figureScratch {
+	if s.scratch == nil {
+		s.scratch = &figureScratch{}
+	}
+	return s.scratch
 }

@@ -90,10 +90,11 @@ type exprNear struct {
 // nearQuantities returns, once per sentence, the nearest quantities of each expression, so
 // that choosing periods stays linear in the expressions however many figures a sentence has.
 func (s *sentence) nearQuantities() []exprNear {
-	if s.near != nil {
-		return s.near
+	sc := s.scr()
+	if sc.near != nil {
+		return sc.near
 	}
-	s.near = make([]exprNear, len(s.exprs))
+	sc.near = make([]exprNear, len(s.exprs))
 	for i, e := range s.exprs {
 		n := exprNear{q1: -1, d1: math.MaxInt, d2: math.MaxInt}
 		for j, q := range s.quantities {
@@ -106,23 +107,24 @@ func (s *sentence) nearQuantities() []exprNear {
 				n.d2 = d
 			}
 		}
-		s.near[i] = n
+		sc.near[i] = n
 	}
-	return s.near
+	return sc.near
 }
 
 // leadOf returns the expression that opens or closes the clause first..last for all its
 // quantities (see leads and trails), once per clause.
 func (s *sentence) leadOf(first, last int) *dates.Expr {
 	key := [2]int{first, last}
-	if i, ok := s.leads[key]; ok {
+	sc := s.scr()
+	if i, ok := sc.leads[key]; ok {
 		if i < 0 {
 			return nil
 		}
 		return &s.exprs[i]
 	}
-	if s.leads == nil {
-		s.leads = map[[2]int]int{}
+	if sc.leads == nil {
+		sc.leads = map[[2]int]int{}
 	}
 	cs, ce := s.toks[first].Start, s.toks[last].End
 	found := -1
@@ -136,7 +138,7 @@ func (s *sentence) leadOf(first, last int) *dates.Expr {
 			break
 		}
 	}
-	s.leads[key] = found
+	sc.leads[key] = found
 	if found < 0 {
 		return nil
 	}
@@ -209,16 +211,17 @@ func leads(s *sentence, e *dates.Expr, cs, ce int) bool {
 // The tokens of saying are found once per sentence: a dense sentence asks for every pair of
 // a time and a figure.
 func reportedBetween(s *sentence, a, b int) bool {
-	if s.saying == nil {
-		s.saying = []int{}
+	sc := s.scr()
+	if sc.saying == nil {
+		sc.saying = []int{}
 		for i, t := range s.toks {
 			if sayingVerbs[t.Folded] || speechVerbs[t.Folded] && i+1 < len(s.toks) && complementizers[s.toks[i+1].Folded] {
-				s.saying = append(s.saying, i)
+				sc.saying = append(sc.saying, i)
 			}
 		}
 	}
-	k := sort.Search(len(s.saying), func(k int) bool { return s.toks[s.saying[k]].Start >= a })
-	return k < len(s.saying) && s.toks[s.saying[k]].End <= b
+	k := sort.Search(len(sc.saying), func(k int) bool { return s.toks[sc.saying[k]].Start >= a })
+	return k < len(sc.saying) && s.toks[sc.saying[k]].End <= b
 }
 
 // sayingVerbs report what follows them, with or without "that".
