@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"runtime"
@@ -210,12 +211,15 @@ func readFile(f file, opt Options, raw []byte) result {
 
 // readLimited reads a file but refuses to read more than limit bytes.
 func readLimited(path string, limit int64) ([]byte, error) {
-	fh, err := OpenRegular(path)
+	fh, fi, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	b, err := readAll(fh, limit+1)
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("larger than the limit of %s", byteSize(limit))
+	}
+	b, err := readAll(fh, fi.Size(), limit+1)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
@@ -225,16 +229,17 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// readAll reads at most n bytes of an open file into a buffer of the file's size (one more
-// byte shows that it has grown), not one that io.ReadAll grows and copies from 512 bytes up.
-func readAll(fh *os.File, n int64) ([]byte, error) {
-	size := int64(512)
-	if fi, err := fh.Stat(); err == nil && fi.Size() > 0 {
-		size = min(fi.Size()+1, n)
-	}
-	b := make([]byte, 0, size)
+// readAll reads at most n bytes of an open file whose size was size when it was opened, into
+// a buffer of that size rather than one that io.ReadAll grows and copies from 512 bytes up.
+// It reads the file as it was when opened: once it has size bytes it stops, without a read
+// that only reports the end (a file that reports no size is read to its end).
+func readAll(fh *os.File, size, n int64) ([]byte, error) {
+	b := make([]byte, 0, min(max(size, 512), n))
 	r := io.LimitReader(fh, n)
 	for {
+		if size > 0 && int64(len(b)) >= size {
+			return b, nil
+		}
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)] // the file is larger than it was: grow as append does
 		}
@@ -253,20 +258,26 @@ func readAll(fh *os.File, n int64) ([]byte, error) {
 // without blocking and checked after opening: a FIFO or a device put in place of a listed file
 // would otherwise block the open, and the run, for ever.
 func OpenRegular(path string) (*os.File, error) {
+	fh, _, err := openRegular(path)
+	return fh, err
+}
+
+// openRegular is OpenRegular, with what the file's status said when it was opened.
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
 	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
 	fi, err := fh.Stat()
 	if err != nil {
 		fh.Close()
-		return nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read: %w", unwrapPathError(err))
 	}
 	if !fi.Mode().IsRegular() {
 		fh.Close()
-		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+		return nil, nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
 	}
-	return fh, nil
+	return fh, fi, nil
 }
 
 func unwrapPathError(err error) error {
