@@ -218,10 +218,17 @@ func (d *doc) table(cols []column, rows [][]string, cites []cited) {
 	p.Ln(2)
 }
 
+// citeWord is a word of a table cell's citations: a source number (n > 0, linked to the
+// source) or a word of the count of further sources (n 0, linked nowhere).
+type citeWord struct {
+	text string
+	n    int
+}
+
 // citeLines breaks the citations of a table cell into lines of words that fit width in the
 // current font, read as in the text: "[6, 8, 10 und 1.064 weitere]".
-func (d *doc) citeLines(c cited, width float64) [][]string {
-	words := make([]string, 0, len(c.n)+1)
+func (d *doc) citeLines(c cited, width float64) [][]citeWord {
+	words := make([]citeWord, 0, len(c.n)+3)
 	for i, n := range c.n {
 		w := strconv.Itoa(n)
 		if i == 0 {
@@ -230,18 +237,18 @@ func (d *doc) citeLines(c cited, width float64) [][]string {
 		if i < len(c.n)-1 {
 			w += ","
 		}
-		words = append(words, w)
+		words = append(words, citeWord{w, n})
 	}
-	if c.more != "" {
-		words = append(words, strings.Fields(c.more)...)
+	for _, w := range strings.Fields(c.more) {
+		words = append(words, citeWord{text: w})
 	}
 	if len(words) > 0 {
-		words[len(words)-1] += "]"
+		words[len(words)-1].text += "]"
 	}
-	var lines [][]string
+	var lines [][]citeWord
 	used, space := 0.0, d.pdf.GetStringWidth(" ")
 	for _, w := range words {
-		ww := d.pdf.GetStringWidth(w)
+		ww := d.pdf.GetStringWidth(w.text)
 		if len(lines) == 0 || used > 0 && used+space+ww > width {
 			lines = append(lines, nil)
 			used = -space
@@ -250,7 +257,7 @@ func (d *doc) citeLines(c cited, width float64) [][]string {
 		used += space + ww
 	}
 	if len(lines) == 0 {
-		lines = [][]string{nil}
+		lines = [][]citeWord{nil}
 	}
 	return lines
 }
@@ -263,14 +270,15 @@ func (d *doc) cellCites(c cited, x, y, width, lh float64) {
 	for i, line := range lines {
 		p.SetXY(x, y+float64(i)*lh)
 		for j, w := range line {
-			link := 0 // the words of the count of further sources link nowhere
-			if n, err := strconv.Atoi(strings.Trim(w, "[],")); err == nil {
-				link = d.links[n]
+			link := 0
+			if w.n > 0 {
+				link = d.links[w.n]
 			}
+			text := w.text
 			if j < len(line)-1 {
-				w += " "
+				text += " "
 			}
-			p.CellFormat(p.GetStringWidth(w), lh, w, "", 0, "L", false, link, "")
+			p.CellFormat(p.GetStringWidth(text), lh, text, "", 0, "L", false, link, "")
 		}
 	}
 	d.color(ink)

@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
-
-	"github.com/secbrief/briefing/report"
 )
 
 // tocRows is the space reserved on the cover for the table of contents.
@@ -150,7 +148,9 @@ func (d *doc) news() {
 	if len(n.Events) > 0 {
 		d.label(b.Labels["news.events"])
 		for _, e := range n.Events {
-			d.item(report.Item{Text: e.Date + ": " + e.Text, Cites: e.Cites}, 5, "–")
+			it := e.Item
+			it.Text = e.Date + ": " + e.Text
+			d.item(it, 5, "–")
 		}
 	}
 }
@@ -187,7 +187,7 @@ func (d *doc) charts() {
 		d.font("I", 8.5)
 		p.SetLeftMargin(marginLeft)
 		p.Write(4.2, ch.Caption+" ")
-		d.cites(ch.Cites, "")
+		d.cites(ch.Cites, ch.More)
 		p.Ln(6)
 		d.color(ink)
 		rows := make([][]string, len(ch.Rows))

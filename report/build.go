@@ -321,6 +321,14 @@ func (bd *builder) keyFigures() {
 // not say whom it is about), its modality when it is not a reported fact, and its period, or
 // the date of its document ("Stand: …") when the text gives none.
 func (bd *builder) figureRow(f briefing.Figure) FigureRow {
+	row := bd.figureText(f)
+	row.Cites, row.More = bd.cite(f.Sources)
+	return row
+}
+
+// figureText is a figure's row without its citations: citing numbers documents for the list
+// of sources, so a row is cited only once it is certain to be shown.
+func (bd *builder) figureText(f briefing.Figure) FigureRow {
 	value := numfmt.Figure(f, bd.o.Lang)
 	if len(f.Entities) == 0 && f.Words != "" {
 		value = bd.text("figure.words", map[string]any{"Words": f.Words})
@@ -337,9 +345,7 @@ func (bd *builder) figureRow(f briefing.Figure) FigureRow {
 			period = bd.text("figure.asof", map[string]any{"Date": numfmt.Date(d.Date, bd.o.Lang)})
 		}
 	}
-	row := FigureRow{Subject: f.Subject, Value: value, Period: period}
-	row.Cites, row.More = bd.cite(f.Sources)
-	return row
+	return FigureRow{Subject: f.Subject, Value: value, Period: period}
 }
 
 // reported reports a figure stated as a fact.
@@ -374,6 +380,12 @@ func (bd *builder) charts() {
 			}
 			ch.Cites = union(ch.Cites, row.Cites)
 			ch.Rows = append(ch.Rows, row)
+		}
+		if n := bd.o.MaxCites; n > 0 && len(ch.Cites) > n {
+			// The caption cites what its rows cite, as many as an item may; the rows cite the rest.
+			rest := len(ch.Cites) - n
+			ch.Cites = ch.Cites[:n]
+			ch.More = bd.text("cites.more", map[string]any{"N": numfmt.Number(float64(rest), bd.o.Lang)})
 		}
 		bd.b.Charts = append(bd.b.Charts, ch)
 	}
@@ -424,10 +436,9 @@ func (bd *builder) sections() {
 			if len(sec.Figures) == 3 {
 				break
 			}
-			row := bd.figureRow(f)
-			if !shown[row.Subject+"|"+row.Value] {
+			if row := bd.figureText(f); !shown[row.Subject+"|"+row.Value] {
 				shown[row.Subject+"|"+row.Value] = true
-				sec.Figures = append(sec.Figures, row)
+				sec.Figures = append(sec.Figures, bd.figureRow(f))
 			}
 		}
 		for _, d := range mostStated(th.Disagreements) {
@@ -544,6 +555,7 @@ func (bd *builder) timeline() {
 	refs := map[string][]string{}           // date -> places its reference row refers to
 	row := map[string]int{}                 // date -> index of its reference row
 	cited := map[string][]briefing.Source{} // date -> the sources of its reference row
+	var dates []string                      // the dates of the reference rows, in order
 	for i := len(picked) - 1; i >= 0; i-- {
 		e := picked[i]
 		date := numfmt.Date(e.Date, bd.o.Lang)
@@ -558,6 +570,7 @@ func (bd *builder) timeline() {
 		if !ok {
 			k = len(bd.b.Timeline)
 			row[date] = k
+			dates = append(dates, date)
 			bd.b.Timeline = append(bd.b.Timeline, Dated{Date: date})
 		}
 		if !slices.Contains(refs[date], at) {
@@ -566,6 +579,11 @@ func (bd *builder) timeline() {
 		r := &bd.b.Timeline[k]
 		r.Text = bd.text("item.see", map[string]any{"Places": refs[date]})
 		cited[date] = append(cited[date], e.Sources...)
+	}
+	// Each reference row is cited once, with all its events' sources: citing it again for
+	// each event would number documents that the row, in the end, does not show.
+	for _, date := range dates {
+		r := &bd.b.Timeline[row[date]]
 		r.Cites, r.More = bd.cite(cited[date])
 	}
 }

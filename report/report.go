@@ -68,6 +68,7 @@ type Chart struct {
 	Series             series.Series
 	Rows               []ChartRow
 	Cites              []int
+	More               string // as Item.More
 	Note               string // set when the chart is left out
 }
 

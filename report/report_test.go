@@ -240,6 +240,64 @@ func TestCitationsAndSourcesAreBounded(t *testing.T) {
 	if len(b.Sources) >= 100 || b.SourcesNote == "" || !strings.Contains(b.SourcesNote, fmt.Sprint(100-len(b.Sources))) {
 		t.Errorf("%d sources listed of 100, note %q", len(b.Sources), b.SourcesNote)
 	}
+	// The list names only documents that the briefing cites somewhere.
+	cited := map[int]bool{}
+	for _, n := range allCites(b) {
+		cited[n] = true
+	}
+	for _, src := range b.Sources {
+		if !cited[src.N] {
+			t.Errorf("source [%d] is listed but cited nowhere", src.N)
+		}
+	}
+	for _, ch := range b.Charts {
+		check("chart caption "+ch.Title, ch.Cites, ch.More)
+	}
+}
+
+// allCites returns every citation number the briefing shows.
+func allCites(b *report.Briefing) []int {
+	var out []int
+	for _, it := range b.KeyJudgements {
+		out = append(out, it.Cites...)
+	}
+	for _, f := range b.KeyFigures {
+		out = append(out, f.Cites...)
+	}
+	for _, ch := range b.Charts {
+		out = append(out, ch.Cites...)
+		for _, r := range ch.Rows {
+			out = append(out, r.Cites...)
+		}
+	}
+	for _, s := range b.Themes {
+		for _, it := range s.Items {
+			out = append(out, it.Cites...)
+		}
+		for _, f := range s.Figures {
+			out = append(out, f.Cites...)
+		}
+		for _, d := range s.Disagreements {
+			for _, r := range d.Rows {
+				out = append(out, r.Cites...)
+			}
+		}
+	}
+	for _, e := range b.Timeline {
+		out = append(out, e.Cites...)
+	}
+	if n := b.News; n != nil {
+		for _, it := range n.Documents {
+			out = append(out, it.Cites...)
+		}
+		for _, f := range n.Figures {
+			out = append(out, f.Cites...)
+		}
+		for _, e := range n.Events {
+			out = append(out, e.Cites...)
+		}
+	}
+	return out
 }
 
 func TestATemplateErrorNamesFileAndLine(t *testing.T) {
