@@ -280,16 +280,23 @@ func selection(s config.ChartSelection) series.Selection {
 
 // programVersion identifies the code that reads documents, for the keys of the document
 // cache: the hash of the running executable, so that any other build (a release, a change
-// during development) reads every file anew.
+// during development) reads every file anew. On Linux the running file is read through
+// /proc/self/exe: the path os.Executable gives may meanwhile hold an upgraded binary.
 var programVersion = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err == nil {
-		if f, err := os.Open(exe); err == nil {
-			defer f.Close()
-			h := sha256.New()
-			if _, err := io.Copy(h, f); err == nil {
-				return hex.EncodeToString(h.Sum(nil))
-			}
+	paths := []string{"/proc/self/exe"}
+	if exe, err := os.Executable(); err == nil {
+		paths = append(paths, exe)
+	}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err == nil {
+			return hex.EncodeToString(h.Sum(nil))
 		}
 	}
 	return fmt.Sprintf("unknown-%d", time.Now().UnixNano()) // never matches: no reuse

@@ -3,8 +3,9 @@
 // named by their key (content-addressed: the key hashes the file's bytes, name and time, the
 // reading options and the program's version), written atomically. Plain files rather than an
 // embedded database: an entry is written once and never changed, readers need no lock, and
-// several processes (or machines sharing a volume, each reading a shard of a corpus) can
-// fill one cache side by side without a single writer.
+// several processes (or machines sharing a volume, each reading a shard of a corpus) could
+// fill one cache side by side without a single writer. Pruning (Keep) belongs to the one
+// process that owns the folder, the daemon, and removes only what its own run did not use.
 package doccache
 
 import (
@@ -15,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/ingest"
@@ -109,8 +111,16 @@ func (s *Store) Keep(keys []string) {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		if name := d.Name(); strings.HasSuffix(name, ".gob") && !keep[name] || strings.Contains(name, tmpMark) {
-			os.Remove(p) // gone, or the temporary file of a write that a kill interrupted
+		name := d.Name()
+		switch {
+		case strings.Contains(name, tmpMark):
+			// The temporary file of a write that a kill interrupted; one being written now
+			// is younger than an hour.
+			if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+				os.Remove(p)
+			}
+		case strings.HasSuffix(name, ".gob") && !keep[name]:
+			os.Remove(p)
 		}
 		return nil
 	})
