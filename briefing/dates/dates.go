@@ -23,16 +23,21 @@ func Month(name string) int {
 // Find returns the calendar dates in text that name a month or a day with its year ("Juni
 // 2024", "31. Januar 2025", "October 31, 2024", "27.10.2024", "2025-01-31"), in order of
 // position, without overlaps. It reads the text with the parser of Expressions, without a
-// reference date, and keeps its plain points: no years alone, no ranges, no "Ende Juni 2024",
-// nothing relative. The span is the date itself, without the preposition before it.
+// reference date: no years alone, nothing relative. The date of "Ende Mai 2024" or "seit
+// Juli 2023" is the month, spanned without the words before it; the date of a range ("3.-4.
+// Juni 2024", "vom 3. bis 5. Juni 2024") is its last day, spanned with the whole range.
 func Find(text string) []Match {
 	p, found := parse(text, time.Time{}, "de")
 	var out []Match
 	for _, c := range found {
-		if c.b.u != 0 || c.since || c.mod != "" || c.a.rel || (c.a.u != uDay && c.a.u != uMonth) {
+		pt, start := c.a, p.toks[c.at].start
+		if c.b.u != 0 {
+			pt, start = c.b, c.start
+		}
+		if pt.rel || pt.u != uDay && pt.u != uMonth {
 			continue
 		}
-		out = append(out, Match{Start: p.toks[c.at].start, End: c.end, ISO: c.a.value()})
+		out = append(out, Match{Start: start, End: c.end, ISO: pt.value()})
 	}
 	return out
 }

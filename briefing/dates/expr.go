@@ -170,7 +170,8 @@ func (p *parser) sinceExpr(i int) (cand, int, bool) {
 		j++
 	}
 	pt, _, end, ok := p.modPoint(j, true)
-	return cand{a: pt, since: true}, end, ok
+	_, at := p.mod(j)
+	return cand{a: pt, since: true, at: at}, end, ok
 }
 
 // build returns the expression for c.

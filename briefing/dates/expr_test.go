@@ -325,15 +325,16 @@ func TestExpressions(t *testing.T) {
 	}
 }
 
-// Find is the parser of Expressions seen from a dateline: only plain days and months with
-// their year, each spanning the date without the words that lead it.
+// Find is the parser of Expressions seen from a dateline: the days and months with their year,
+// each spanning the date without the words that lead it; a range gives its last day.
 func TestFindKeepsThePlainDatesOfExpressions(t *testing.T) {
-	text := "am 30. Dezember 2023, Ende Juni 2024, zwischen 2016 und 2020, im Oktober, seit Juli 2023, im Jahr 2022; on January 31, 2025"
+	text := "am 30. Dezember 2023, Ende Juni 2024, zwischen 2016 und 2020, im Oktober, seit Juli 2023, im Jahr 2022; vom 3. bis 5. Juni 2024; on January 31, 2025"
 	var got []string
 	for _, m := range Find(text) {
 		got = append(got, text[m.Start:m.End]+"="+m.ISO)
 	}
-	want := []string{"30. Dezember 2023=2023-12-30", "January 31, 2025=2025-01-31"}
+	want := []string{"30. Dezember 2023=2023-12-30", "Juni 2024=2024-06", "Juli 2023=2023-07",
+		"vom 3. bis 5. Juni 2024=2024-06-05", "January 31, 2025=2025-01-31"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Find(%q)\n got %q\nwant %q", text, got, want)
 	}
