@@ -312,7 +312,7 @@ func isLowerAdjective(w string) bool {
 
 // ownerOf reports an entity that qualifies the measure or the quantity: inside its noun phrase,
 // a possessive or adjective right before it ("South Korea's arms exports", "nordkoreanische
-// Soldaten"), or right after the measure ("Rüstungsexporte Südkoreas"). An entity that only
+// Soldaten"), or right after the measure ("Rüstungsexporte Südkoreas", "exports of Russia"). An entity that only
 // stands near it ("has now sent Russia more than 20,000 containers") is not.
 func ownerOf(s *sentence, a, b, anchor, qa, qb int) bool {
 	switch {
@@ -320,11 +320,19 @@ func ownerOf(s *sentence, a, b, anchor, qa, qb int) bool {
 		return isLower(s.toks[a].Word) || possessive(s, b)
 	case b+2 == anchor || b+2 == qa:
 		return possessive(s, b)
-	case anchor >= 0 && a > anchor && a-anchor <= 2:
+	case anchor >= 0 && a == anchor+1:
 		return true
+	case anchor >= 0 && a == anchor+2:
+		// "exports of Russia", "Exporte des Landes", "the missiles the DPRK launched"; not
+		// "missiles striking Kyiv", whose entity is what the missiles hit.
+		return ownerLinks[s.toks[anchor+1].Folded]
 	}
 	return false
 }
+
+// ownerLinks join a measure to its owner after it: a genitive, or an article that opens the
+// owner of a relative clause without "that".
+var ownerLinks = set("of des der the die das")
 
 // possessive reports an English possessive after token i ("Korea's", "Korea’s").
 func possessive(s *sentence, i int) bool {

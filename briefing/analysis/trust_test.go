@@ -89,6 +89,8 @@ var figureCases = []figureCase{
 		12, "-", "", "", "", "", ""},
 	{"warheads held are the arsenal", "North Korea is estimated to hold around 50 warheads, according to researchers in Stockholm.",
 		50, "warheads", "Sprengköpfe", "", "Nordkorea", "estimate", ""},
+	{"what missiles strike is not whose they are", "Three further missiles striking Kyiv were assessed to have been made in North Korea, investigators said.",
+		3, "missiles", "Raketen", "", "", "reported", ""},
 	{"an abbreviation before the noun", "28,500 U.S. troops are based in South Korea, which North Korea threatens.",
 		28500, "troops", "Soldaten", "USA→Südkorea", "USA/Südkorea", "reported", ""},
 	{"stationed in, German", "Nordkorea hat 5.000 Soldaten in Russland stationiert, sagte der Minister.",
