@@ -1,6 +1,6 @@
 // Package atomicfile writes files so that readers see either the old file or the complete new
-// one: the content goes to a temporary file in the same folder, is synced, and then renamed
-// over the target. A failed write removes the temporary file and leaves the target untouched.
+// one: the content goes to a temporary file in the same folder, is synced (not by WriteUnsynced)
+// and then renamed over the target. A failed write removes the temporary file and leaves the target untouched.
 package atomicfile
 
 import (
@@ -12,7 +12,16 @@ import (
 )
 
 // Write creates or replaces path with what write produces.
-func Write(path string, write func(io.Writer) error) (err error) {
+func Write(path string, write func(io.Writer) error) error { return replace(path, write, true) }
+
+// WriteUnsynced is Write without waiting for the disk: readers still see the old file or the
+// whole new one, but a crash may leave a damaged file. For caches, whose reader checks what
+// it reads and makes it again.
+func WriteUnsynced(path string, write func(io.Writer) error) error {
+	return replace(path, write, false)
+}
+
+func replace(path string, write func(io.Writer) error, durable bool) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -36,8 +45,10 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err := tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if durable {
+		if err := tmp.Sync(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -45,9 +56,11 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("replace %s: %w", path, err)
 	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // make the rename durable; not every file system supports it
-		d.Close()
+	if durable {
+		if d, err := os.Open(dir); err == nil {
+			d.Sync() // make the rename durable; not every file system supports it
+			d.Close()
+		}
 	}
 	return nil
 }

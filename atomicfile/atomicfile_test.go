@@ -9,16 +9,18 @@ import (
 )
 
 func TestWriteReplacesTheFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "sub", "briefing.pdf")
-	for _, content := range []string{"first", "second"} {
-		if err := Write(path, func(w io.Writer) error { _, err := io.WriteString(w, content); return err }); err != nil {
-			t.Fatal(err)
+	for name, write := range map[string]func(string, func(io.Writer) error) error{"Write": Write, "WriteUnsynced": WriteUnsynced} {
+		path := filepath.Join(t.TempDir(), "sub", "briefing.pdf")
+		for _, content := range []string{"first", "second"} {
+			if err := write(path, func(w io.Writer) error { _, err := io.WriteString(w, content); return err }); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != content {
+				t.Errorf("%s: content = %q, want %q", name, got, content)
+			}
 		}
-		if got, _ := os.ReadFile(path); string(got) != content {
-			t.Errorf("content = %q, want %q", got, content)
-		}
+		assertOnly(t, filepath.Dir(path), "briefing.pdf")
 	}
-	assertOnly(t, filepath.Dir(path), "briefing.pdf")
 }
 
 func TestFailedWriteKeepsTheOldFileAndNoTemporary(t *testing.T) {

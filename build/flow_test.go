@@ -17,7 +17,7 @@ var layers = []struct {
 	packages []string // import paths relative to the module; a trailing "/" takes a subtree
 }{
 	{"settings", []string{"config"}}, // decodes and checks; knows no component
-	{"tools", []string{"atomicfile", "fonts", "templates"}},
+	{"tools", []string{"atomicfile", "fonts", "templates", "internal/testtool"}},
 	{"domain", []string{"briefing", "briefing/"}},
 	{"plan", []string{"report", "charts/series", "numfmt"}},
 	{"draw", []string{"charts"}},

@@ -12,12 +12,14 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/secbrief/briefing/atomicfile"
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/briefing/ingest"
 )
@@ -75,28 +77,13 @@ func (s *Store) Put(key string, c ingest.Cached) {
 	if len(key) < 3 {
 		return
 	}
-	p := s.path(key)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
-		return
-	}
-	// Written to a temporary file and renamed, so that no reader sees half an entry; not
-	// synced: an entry a crash damages fails to decode and is read again, and 10 000 syncs
-	// made the first edition of a large corpus six times slower.
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+key+tmpMark+"*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
-		os.Remove(tmp.Name())
-	}
+	// Not synced: an entry a crash damages fails to decode and is read again, and 10 000
+	// syncs made the first edition of a large corpus six times slower.
+	_ = atomicfile.WriteUnsynced(s.path(key), func(w io.Writer) error { return gob.NewEncoder(w).Encode(c) })
 }
 
-// tmpMark marks the temporary file of an entry being written.
+// tmpMark marks the temporary file of an entry being written (atomicfile names it
+// ".<name>.tmp-<random>").
 const tmpMark = ".tmp-"
 
 // Keep removes the entries of every key but keys (the documents that went, and what an older

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/secbrief/briefing/report"
@@ -228,22 +227,13 @@ type citeWord struct {
 // citeLines breaks the citations of a table cell into lines of words that fit width in the
 // current font, read as in the text: "[6, 8, 10 und 1.064 weitere]".
 func (d *doc) citeLines(c cited, width float64) [][]citeWord {
-	words := make([]citeWord, 0, len(c.n)+3)
-	for i, n := range c.n {
-		w := strconv.Itoa(n)
-		if i == 0 {
-			w = "[" + w
+	var words []citeWord
+	for i, w := range strings.Fields(citeText(c.n, c.more)) {
+		cw := citeWord{text: w}
+		if i < len(c.n) {
+			cw.n = c.n[i] // the numbers come first, one word each
 		}
-		if i < len(c.n)-1 {
-			w += ","
-		}
-		words = append(words, citeWord{w, n})
-	}
-	for _, w := range strings.Fields(c.more) {
-		words = append(words, citeWord{text: w})
-	}
-	if len(words) > 0 {
-		words[len(words)-1].text += "]"
+		words = append(words, cw)
 	}
 	var lines [][]citeWord
 	used, space := 0.0, d.pdf.GetStringWidth(" ")

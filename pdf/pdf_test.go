@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/secbrief/briefing/briefing"
 	"github.com/secbrief/briefing/charts/series"
+	"github.com/secbrief/briefing/internal/testtool"
 	"github.com/secbrief/briefing/pdf"
 	"github.com/secbrief/briefing/report"
 )
@@ -70,23 +70,11 @@ func render(t *testing.T) string {
 	return path
 }
 
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s is needed by this test: install poppler-utils (make test does)", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
-}
-
 // The renderer on its own: a fixed plan gives the golden text, a table of contents, the
 // marking on every page, embedded fonts and citations that link to the sources.
 func TestAFixedPlanRenders(t *testing.T) {
 	path := render(t)
-	text := tool(t, "pdftotext", "-layout", path, "-")
+	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
 	golden := filepath.Join("testdata", "plan.txt")
 	if *update {
 		if err := os.WriteFile(golden, []byte(text), 0o644); err != nil {
@@ -100,7 +88,7 @@ func TestAFixedPlanRenders(t *testing.T) {
 	if text != string(want) {
 		t.Errorf("the text differs from %s; run go test ./pdf -args -update and review the diff", golden)
 	}
-	info := tool(t, "pdfinfo", path)
+	info := testtool.Run(t, "pdfinfo", path)
 	pages := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info)
 	if pages == nil || pages[1] == "1" {
 		t.Errorf("pdfinfo: %s", info)
@@ -108,13 +96,13 @@ func TestAFixedPlanRenders(t *testing.T) {
 	if n := strings.Count(text, "VS – NUR FÜR DEN DIENSTGEBRAUCH"); n < 2 {
 		t.Errorf("the marking is on %d pages", n)
 	}
-	for _, line := range strings.Split(tool(t, "pdffonts", path), "\n")[2:] {
+	for _, line := range strings.Split(testtool.Run(t, "pdffonts", path), "\n")[2:] {
 		if f := strings.Fields(line); len(f) > 4 && !strings.Contains(line, " yes ") {
 			t.Errorf("font not embedded: %s", line)
 		}
 	}
 	// Citations are links inside the document (pdftohtml lists them per page in -xml).
-	if !strings.Contains(tool(t, "pdftohtml", "-xml", "-stdout", "-i", path), "<a href=") {
+	if !strings.Contains(testtool.Run(t, "pdftohtml", "-xml", "-stdout", "-i", path), "<a href=") {
 		t.Error("no citation links")
 	}
 }

@@ -153,25 +153,13 @@ func Analyze(ctx context.Context, docs []briefing.Document, warnings []briefing.
 	m := briefing.NewModel(docs, warnings)
 	// Events only read the corpus; they are found while the figures are (which fill the
 	// corpus's lazy caches: documents by id, word classes).
-	type found struct {
-		events []briefing.Event
-		panic  any
-	}
-	events := make(chan found, 1)
-	go func() {
-		var f found
-		defer func() {
-			f.panic = recover() // raised again below, where the caller's recovery sees it
-			events <- f
-		}()
-		f.events = c.events()
-	}()
-	m.Figures = c.figures(v)
-	f := <-events
-	if f.panic != nil {
-		panic(f.panic)
-	}
-	m.Events = f.events
+	sideBySide(2, func(i int) {
+		if i == 0 {
+			m.Figures = c.figures(v)
+		} else {
+			m.Events = c.events()
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

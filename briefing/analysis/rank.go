@@ -2,14 +2,11 @@ package analysis
 
 import (
 	"math"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/secbrief/briefing/briefing"
-	"golang.org/x/sync/errgroup"
 )
 
 // Ranking parameters: LexRank damping and edge threshold, MMR trade-off between relevance and
@@ -63,31 +60,6 @@ func (c *corpus) themes(v *vocabulary, opt Options, figures []briefing.Figure) [
 		out[ti] = th
 	})
 	return out
-}
-
-// sideBySide calls f(0) … f(n-1), as many at once as there are cores, and returns when all
-// have returned. A panic in one is raised again in the caller, where the run's recovery sees
-// it (a panic in a goroutine of its own would end the daemon).
-func sideBySide(n int, f func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	var once sync.Once
-	var panicked any
-	for i := range n {
-		g.Go(func() error {
-			defer func() {
-				if p := recover(); p != nil {
-					once.Do(func() { panicked = p })
-				}
-			}()
-			f(i)
-			return nil
-		})
-	}
-	g.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
 }
 
 // statementClusters returns the clusters whose representative can be a statement of any theme.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/secbrief/briefing/internal/testtool"
 	"gopkg.in/yaml.v3"
 )
 
@@ -54,19 +54,6 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// tool runs a command-line tool the tests need (poppler-utils, qpdf; .ci/run installs them).
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Fatalf("%s is needed by this test: install poppler-utils and qpdf (see .ci/run)", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
-}
-
 // generate runs "briefing generate" on the seeds and returns the PDF's path.
 func generate(t *testing.T, out string, extra ...string) string {
 	t.Helper()
@@ -86,10 +73,10 @@ func TestGenerateSeedBriefing(t *testing.T) {
 	path := generate(t, filepath.Join(dir, "briefing.pdf"), "--date", editionDate, "--json", filepath.Join(dir, "model.json"))
 
 	t.Run("qpdf finds no damage", func(t *testing.T) {
-		tool(t, "qpdf", "--check", path)
+		testtool.Run(t, "qpdf", "--check", path)
 	})
 	t.Run("every font is embedded", func(t *testing.T) {
-		lines := strings.Split(strings.TrimSpace(tool(t, "pdffonts", path)), "\n")
+		lines := strings.Split(strings.TrimSpace(testtool.Run(t, "pdffonts", path)), "\n")
 		if len(lines) < 3 {
 			t.Fatalf("no fonts listed:\n%s", strings.Join(lines, "\n"))
 		}
@@ -100,13 +87,13 @@ func TestGenerateSeedBriefing(t *testing.T) {
 		}
 	})
 	t.Run("the seed briefing fits on eight pages", func(t *testing.T) {
-		m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(tool(t, "pdfinfo", path))
+		m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(testtool.Run(t, "pdfinfo", path))
 		if n, _ := strconv.Atoi(m[1]); n < 4 || n > 8 {
 			t.Errorf("pages = %d, want 4 to 8", n)
 		}
 	})
 	t.Run("the text matches the golden file", func(t *testing.T) {
-		got := tool(t, "pdftotext", "-layout", path, "-")
+		got := testtool.Run(t, "pdftotext", "-layout", path, "-")
 		golden := filepath.Join("testdata", "seeds-briefing.txt")
 		if *update {
 			if err := os.MkdirAll("testdata", 0o755); err != nil {
@@ -125,7 +112,7 @@ func TestGenerateSeedBriefing(t *testing.T) {
 		}
 	})
 	t.Run("the key facts of the seeds are there", func(t *testing.T) {
-		text := tool(t, "pdftotext", path, "-")
+		text := testtool.Run(t, "pdftotext", path, "-")
 		text = regexp.MustCompile(`-\n([a-zäöüß])`).ReplaceAllString(text, "$1") // hyphenation at line ends
 		text = strings.Join(strings.Fields(text), " ")
 		facts := readKeyFacts(t)
@@ -144,7 +131,7 @@ func TestGenerateSeedBriefing(t *testing.T) {
 		}
 	})
 	t.Run("umlauts, dashes and the marking survive", func(t *testing.T) {
-		text := tool(t, "pdftotext", path, "-")
+		text := testtool.Run(t, "pdftotext", path, "-")
 		for _, want := range []string{"Südkorea", "Rüstungsexporte", "ß", "–", "VS – NUR FÜR DEN DIENSTGEBRAUCH", "Seite 2 von"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the PDF text lacks %q", want)
@@ -153,7 +140,7 @@ func TestGenerateSeedBriefing(t *testing.T) {
 	})
 	t.Run("the table of contents and the citations are internal links", func(t *testing.T) {
 		plain := filepath.Join(dir, "plain.pdf")
-		tool(t, "qpdf", "--qdf", "--object-streams=disable", path, plain)
+		testtool.Run(t, "qpdf", "--qdf", "--object-streams=disable", path, plain)
 		raw, err := os.ReadFile(plain)
 		if err != nil {
 			t.Fatal(err)
@@ -225,7 +212,7 @@ func TestGenerateKeepsGermanQuotes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	text := tool(t, "pdftotext", out, "-")
+	text := testtool.Run(t, "pdftotext", out, "-")
 	for _, want := range []string{"„engen Partnerschaft“", "„Die Sanktionen gegen Nordkorea müssen durchgesetzt werden“", "Südkorea"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF text lacks %q", want)
